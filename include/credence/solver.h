@@ -1,0 +1,126 @@
+// The solver interface: every algorithm, from majority vote to the temporal EM, takes the same
+// store and options and returns the same Solution, so that researchers can swap them freely.
+#ifndef CREDENCE_SOLVER_H_
+#define CREDENCE_SOLVER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "credence/claim_store.h"
+
+namespace credence {
+
+struct SolverOptions {
+  std::string algorithm = "temporal-em";
+
+  // Iteration control (iterative algorithms).
+  int max_iterations = 200;
+  double tolerance = 1e-6;  // stop when no reliability moves by more than this
+
+  // Beta(prior_alpha, prior_beta) pseudo-counts on every source's reliability: a source with
+  // two claims is not rated 1.0. Its mean (0.8: most reports of facts are right) is also the
+  // starting reliability.
+  double prior_alpha = 4.0;
+  double prior_beta = 1.0;
+
+  // Expected changes per year of a mutable predicate's true value, unless the predicate sets
+  // its own "change_rate". Static predicates never change. At 1 a year, two reports a month
+  // apart need strong evidence to be read as a change; seven months apart, moderate evidence.
+  double change_rate_per_year = 1.0;
+
+  // Probabilities are kept in [clamp, 1 - clamp] so that no log ever sees 0.
+  double probability_clamp = 1e-6;
+
+  // A claim with probability >= confirm_threshold is confirmed, <= contradict_threshold is
+  // contradicted, in between unresolved (unless superseded). 0.9 is above what one claim of a
+  // source at the prior mean reaches alone, so confirmation takes corroboration.
+  double confirm_threshold = 0.9;
+  double contradict_threshold = 0.1;
+
+  // Explanations recompute a proposition once per evidence group left out; propositions with
+  // more groups than this get no per-claim influences (the rest of the explanation stays).
+  int explain_max_groups = 64;
+
+  // Threads for the parallel passes; output is byte-identical for any value.
+  int num_threads = 1;
+
+  // For algorithms that draw random numbers (none of the current ones do); recorded in output.
+  std::uint64_t seed = 0;
+
+  // Returns false and says why when an option is out of range.
+  bool IsValid(std::string* error) const;
+};
+
+enum class TerminationType {
+  kConvergence,    // the tolerance was met
+  kNoConvergence,  // stopped by max_iterations: never reported as converged
+  kUserFailure,    // the input cannot be solved (e.g. no claims)
+};
+
+std::string_view ToString(TerminationType type);
+
+struct SolverSummary {
+  std::string algorithm;
+  int iterations = 0;
+  TerminationType termination = TerminationType::kNoConvergence;
+  std::string message;
+  // Objective after each iteration: the log posterior for probabilistic models (non-decreasing
+  // for EM), the algorithm's own objective otherwise; empty when it has none.
+  std::vector<double> log_likelihood;
+  double final_change = 0.0;  // largest reliability change in the last iteration
+  double solve_seconds = 0.0;
+
+  bool IsConverged() const { return termination == TerminationType::kConvergence; }
+  std::string BriefReport() const;
+  std::string FullReport() const;
+};
+
+// One run of a piecewise-constant timeline in a proposition's time-ordered claims.
+struct StateSegment {
+  std::uint32_t state = 0;
+  std::uint32_t first_step = 0;  // positions in ClaimStore::ClaimsOfProposition(p)
+  std::uint32_t last_step = 0;   // inclusive
+  double probability = 0.0;      // mean posterior of `state` over the segment's claims
+};
+
+// How much one evidence group moved a claim's probability: p(claim) - p(claim without group).
+struct Influence {
+  std::uint32_t group = 0;
+  double delta = 0.0;
+};
+
+struct Solution {
+  SolverSummary summary;
+  // Per source: reliability, and the weighted evidence behind it (sum of w * p, sum of w), from
+  // which the Beta posterior Beta(alpha + true_weight, beta + total_weight - true_weight) and
+  // its credible interval follow.
+  std::vector<double> reliability;
+  std::vector<double> true_weight;
+  std::vector<double> total_weight;
+  // Per claim: probability of being true as of its time; NaN when the claim cannot be scored.
+  std::vector<double> claim_probability;
+  // Per proposition: the decoded timeline (one segment for static predicates and algorithms).
+  std::vector<std::vector<StateSegment>> timelines;
+  // Per claim: influences of the other evidence groups on its proposition, largest first;
+  // empty when the algorithm gives none or the proposition exceeds explain_max_groups.
+  std::vector<std::vector<Influence>> influences;
+};
+
+class Solver {
+ public:
+  virtual ~Solver() = default;
+  virtual std::string_view Name() const = 0;
+  virtual Solution Solve(const ClaimStore& store, const SolverOptions& options) const = 0;
+};
+
+// The algorithms on offer, by command-line name.
+std::vector<std::string_view> SolverNames();
+// Throws std::invalid_argument naming the known algorithms when `name` is not one of them.
+std::unique_ptr<Solver> CreateSolver(std::string_view name);
+
+}  // namespace credence
+
+#endif  // CREDENCE_SOLVER_H_

@@ -1,0 +1,247 @@
+// From a solver's Solution to a ScoreReport: the parts every algorithm shares.
+#include "credence/score.h"
+
+#include <algorithm>
+#include <boost/math/special_functions/beta.hpp>
+#include <cmath>
+#include <cstdio>
+#include <stdexcept>
+#include <string>
+
+namespace credence {
+
+std::string_view ToString(ClaimStatus status) {
+  switch (status) {
+    case ClaimStatus::kConfirmed:
+      return "confirmed";
+    case ClaimStatus::kContradicted:
+      return "contradicted";
+    case ClaimStatus::kSuperseded:
+      return "superseded";
+    case ClaimStatus::kUnresolved:
+      return "unresolved";
+  }
+  return "unknown";
+}
+
+std::string_view ToString(SupersessionKind kind) {
+  switch (kind) {
+    case SupersessionKind::kWorldChange:
+      return "world_change";
+    case SupersessionKind::kCorrection:
+      return "correction";
+    case SupersessionKind::kRefinement:
+      return "refinement";
+  }
+  return "unknown";
+}
+
+namespace {
+
+std::string StateText(const ClaimStore& store, std::size_t p, std::uint32_t state) {
+  const PropositionInfo& proposition = store.propositions()[p];
+  return state < proposition.values.size() ? proposition.values[state].ToDisplay()
+                                           : std::string("none of the claimed values");
+}
+
+std::string Format(const char* format, double a, double b = 0.0, double c = 0.0) {
+  char buffer[160];
+  std::snprintf(buffer, sizeof buffer, format, a, b, c);
+  return buffer;
+}
+
+void BuildTimelines(const ClaimStore& store, const Solution& solution, ScoreReport* report) {
+  const auto day = store.claim_day();
+  report->timelines.assign(store.num_propositions(), {});
+  const auto state = store.claim_state();
+  for (std::size_t p = 0; p < store.num_propositions(); ++p) {
+    const auto claims = store.ClaimsOfProposition(p);
+    // A proposition whose claims all match nothing has no timeline to speak of.
+    const bool scorable = std::any_of(claims.begin(), claims.end(), [&](std::uint32_t c) {
+      return state[c] != ClaimStore::kUnknownState;
+    });
+    if (!scorable) continue;
+    const std::vector<StateSegment>& segments = solution.timelines[p];
+    for (std::size_t k = 0; k < segments.size(); ++k) {
+      const StateSegment& segment = segments[k];
+      TimelineEntry entry;
+      entry.state = segment.state;
+      entry.probability = segment.probability;
+      entry.evidence_from = day[claims[segment.first_step]];
+      entry.evidence_until = day[claims[segment.last_step]];
+      if (k > 0) entry.from = entry.evidence_from;
+      for (std::uint32_t i = segment.first_step; i <= segment.last_step; ++i) {
+        entry.claims.push_back(claims[i]);
+      }
+      if (k > 0) report->timelines[p].back().until = entry.from;
+      report->timelines[p].push_back(std::move(entry));
+    }
+  }
+}
+
+// A change of segment is a supersession: the claims that held the old state are overtaken by
+// the claims that establish the new one. On a mutable predicate the world changed; a static one
+// cannot change, so a later state there corrects the record.
+void BuildSupersessions(const ClaimStore& store, ScoreReport* report) {
+  const auto state = store.claim_state();
+  for (std::size_t p = 0; p < store.num_propositions(); ++p) {
+    const auto& timeline = report->timelines[p];
+    for (std::size_t k = 1; k < timeline.size(); ++k) {
+      Supersession event;
+      event.proposition = static_cast<std::uint32_t>(p);
+      event.at = *timeline[k].from;
+      event.kind = store.PredicateOf(p).is_mutable ? SupersessionKind::kWorldChange
+                                                   : SupersessionKind::kCorrection;
+      event.from_state = timeline[k - 1].state;
+      event.to_state = timeline[k].state;
+      for (std::uint32_t c : timeline[k - 1].claims) {
+        if (state[c] == event.from_state) event.superseded_claims.push_back(c);
+      }
+      for (std::uint32_t c : timeline[k].claims) {
+        if (state[c] == event.to_state) event.establishing_claims.push_back(c);
+      }
+      report->supersessions.push_back(std::move(event));
+    }
+  }
+}
+
+void AssignStatuses(const ClaimStore& store, const Solution& solution, ScoreReport* report) {
+  const SolverOptions& options = report->options;
+  const auto state = store.claim_state();
+  report->claims.assign(store.num_claims(), {});
+  for (std::size_t c = 0; c < store.num_claims(); ++c) {
+    ClaimScore& score = report->claims[c];
+    if (!solution.influences.empty()) score.influences = solution.influences[c];
+    if (std::isnan(solution.claim_probability[c])) {
+      score.status = ClaimStatus::kUnresolved;
+      score.reason = state[c] == ClaimStore::kUnknownState
+                         ? "its value has no known magnitude, so it matches no other claim and "
+                           "is not scored"
+                         : "the algorithm gave it no score";
+    }
+  }
+  for (std::size_t p = 0; p < store.num_propositions(); ++p) {
+    const auto& timeline = report->timelines[p];
+    for (std::size_t k = 0; k < timeline.size(); ++k) {
+      const TimelineEntry& segment = timeline[k];
+      for (std::uint32_t c : segment.claims) {
+        ClaimScore& score = report->claims[c];
+        const double probability = solution.claim_probability[c];
+        if (std::isnan(probability)) continue;
+        score.probability = probability;
+        const std::string as_of = FormatIsoDay(store.claim_day()[c]);
+        if (state[c] == segment.state && k + 1 < timeline.size()) {
+          score.status = ClaimStatus::kSuperseded;
+          const Supersession* event = nullptr;
+          for (const Supersession& candidate : report->supersessions) {
+            if (candidate.proposition == p && candidate.at == *timeline[k + 1].from) event = &candidate;
+          }
+          if (event != nullptr) score.superseded_by = event->establishing_claims;
+          score.reason = "held when made (as of " + as_of + "); overtaken from " +
+                         FormatIsoDay(*timeline[k + 1].from) + ", when the value became " +
+                         StateText(store, p, timeline[k + 1].state);
+        } else if (probability >= options.confirm_threshold) {
+          score.status = ClaimStatus::kConfirmed;
+          score.reason = Format("probability %.3g is at least the confirm threshold %.3g",
+                                probability, options.confirm_threshold);
+        } else if (probability <= options.contradict_threshold) {
+          score.status = ClaimStatus::kContradicted;
+          score.reason = Format("probability %.3g is at most the contradict threshold %.3g",
+                                probability, options.contradict_threshold) +
+                         "; the timeline holds " + StateText(store, p, segment.state) +
+                         " as of " + as_of;
+        } else {
+          score.status = ClaimStatus::kUnresolved;
+          score.reason = Format("probability %.3g lies between the thresholds %.3g and %.3g",
+                                probability, options.contradict_threshold,
+                                options.confirm_threshold) +
+                         ": the evidence is thin or split";
+        }
+      }
+    }
+  }
+}
+
+void ScoreOutlets(const ClaimStore& store, const Solution& solution, ScoreReport* report) {
+  const SolverOptions& options = report->options;
+  const double prior_mean = options.prior_alpha / (options.prior_alpha + options.prior_beta);
+  report->outlets.assign(store.num_outlets(), {});
+  for (std::size_t s = 0; s < store.num_outlets(); ++s) {
+    OutletScore& outlet = report->outlets[s];
+    const double true_weight = solution.true_weight.empty() ? 0.0 : solution.true_weight[s];
+    const double total_weight = solution.total_weight.empty() ? 0.0 : solution.total_weight[s];
+    outlet.reliability = solution.reliability.empty() ? prior_mean : solution.reliability[s];
+    outlet.posterior_alpha = options.prior_alpha + true_weight;
+    outlet.posterior_beta = options.prior_beta + std::max(total_weight - true_weight, 0.0);
+    outlet.interval = {boost::math::ibeta_inv(outlet.posterior_alpha, outlet.posterior_beta, 0.05),
+                       boost::math::ibeta_inv(outlet.posterior_alpha, outlet.posterior_beta, 0.95)};
+  }
+  for (std::size_t c = 0; c < store.num_claims(); ++c) {
+    OutletScore& publisher = report->outlets[store.claim_outlet()[c]];
+    ++publisher.published;
+    ++publisher.published_by_status[static_cast<std::size_t>(report->claims[c].status)];
+    if (store.IsRelayed(c)) ++publisher.relayed;
+    ++report->outlets[store.claim_source()[c]].as_content_source;
+  }
+}
+
+void AttachGraph(const ClaimStore& store, ConsistencyGraph graph, ScoreReport* report,
+                 ConsistencyGraph* graph_out) {
+  graph.AddSupersessions(report->supersessions);
+  for (const ConsistencyGraph::Edge& edge : graph.Edges()) {
+    ClaimScore& a = report->claims[edge.a];
+    ClaimScore& b = report->claims[edge.b];
+    switch (edge.properties.kind) {
+      case EdgeKind::kAgrees:
+        a.agrees_with.push_back(edge.b);
+        b.agrees_with.push_back(edge.a);
+        break;
+      case EdgeKind::kConflicts:
+        a.conflicts_with.push_back(edge.b);
+        b.conflicts_with.push_back(edge.a);
+        break;
+      case EdgeKind::kRelays:
+        a.relays_with.push_back(edge.b);
+        b.relays_with.push_back(edge.a);
+        break;
+      case EdgeKind::kSupersedes:
+        break;  // reported as superseded_by
+    }
+  }
+  for (ClaimScore& claim : report->claims) {
+    for (auto* list : {&claim.agrees_with, &claim.conflicts_with, &claim.relays_with}) {
+      std::sort(list->begin(), list->end());
+    }
+  }
+  const std::vector<std::uint32_t> component = graph.Components(&report->num_components);
+  for (std::size_t c = 0; c < store.num_claims(); ++c) report->claims[c].component = component[c];
+  if (graph_out != nullptr) *graph_out = std::move(graph);
+}
+
+}  // namespace
+
+ScoreReport Score(const ClaimStore& store, const SolverOptions& options,
+                  const GraphOptions& graph_options, ConsistencyGraph* graph) {
+  std::string error;
+  if (!options.IsValid(&error)) throw std::invalid_argument("invalid solver options: " + error);
+  const std::unique_ptr<Solver> solver = CreateSolver(options.algorithm);
+  Solution solution = solver->Solve(store, options);
+  if (solution.timelines.size() != store.num_propositions()) {
+    solution.timelines.assign(store.num_propositions(), {});
+  }
+  if (solution.claim_probability.size() != store.num_claims()) {
+    solution.claim_probability.assign(store.num_claims(), std::nan(""));
+  }
+
+  ScoreReport report;
+  report.options = options;
+  report.summary = std::move(solution.summary);
+  BuildTimelines(store, solution, &report);
+  BuildSupersessions(store, &report);
+  AssignStatuses(store, solution, &report);
+  ScoreOutlets(store, solution, &report);
+  AttachGraph(store, ConsistencyGraph::Build(store, graph_options), &report, graph);
+  return report;
+}
+
+}  // namespace credence

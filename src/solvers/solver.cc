@@ -1,0 +1,143 @@
+// Options validation, summaries and the registry of algorithms.
+#include "credence/solver.h"
+
+#include <cmath>
+#include <cstdio>
+#include <stdexcept>
+#include <string>
+
+#include "solvers/registry.h"
+
+namespace credence {
+
+namespace {
+
+bool Fail(std::string* error, const std::string& message) {
+  if (error != nullptr) *error = message;
+  return false;
+}
+
+bool InOpenUnit(double x) { return std::isfinite(x) && x > 0.0 && x < 1.0; }
+
+}  // namespace
+
+bool SolverOptions::IsValid(std::string* error) const {
+  if (max_iterations < 1) return Fail(error, "max_iterations must be at least 1");
+  if (!(std::isfinite(tolerance) && tolerance > 0.0)) {
+    return Fail(error, "tolerance must be a positive number");
+  }
+  if (!(std::isfinite(prior_alpha) && prior_alpha > 0.0 && std::isfinite(prior_beta) &&
+        prior_beta > 0.0)) {
+    return Fail(error, "prior_alpha and prior_beta must be positive numbers");
+  }
+  if (!(std::isfinite(change_rate_per_year) && change_rate_per_year >= 0.0)) {
+    return Fail(error, "change_rate_per_year must be a non-negative number");
+  }
+  if (!(InOpenUnit(probability_clamp) && probability_clamp < 0.01)) {
+    return Fail(error, "probability_clamp must be in (0, 0.01)");
+  }
+  if (!(InOpenUnit(confirm_threshold) && InOpenUnit(contradict_threshold) &&
+        contradict_threshold < confirm_threshold)) {
+    return Fail(error,
+                "thresholds must satisfy 0 < contradict_threshold < confirm_threshold < 1");
+  }
+  if (explain_max_groups < 0) return Fail(error, "explain_max_groups must be >= 0");
+  if (num_threads < 1) return Fail(error, "num_threads must be at least 1");
+  return true;
+}
+
+std::string_view ToString(TerminationType type) {
+  switch (type) {
+    case TerminationType::kConvergence:
+      return "convergence";
+    case TerminationType::kNoConvergence:
+      return "no_convergence";
+    case TerminationType::kUserFailure:
+      return "user_failure";
+  }
+  return "unknown";
+}
+
+std::string SolverSummary::BriefReport() const {
+  char line[256];
+  switch (termination) {
+    case TerminationType::kConvergence:
+      std::snprintf(line, sizeof line, "%s: converged in %d iteration%s (largest change %.2g)",
+                    algorithm.c_str(), iterations, iterations == 1 ? "" : "s", final_change);
+      break;
+    case TerminationType::kNoConvergence:
+      std::snprintf(line, sizeof line,
+                    "%s: stopped after %d iterations WITHOUT converging (largest change %.2g)",
+                    algorithm.c_str(), iterations, final_change);
+      break;
+    case TerminationType::kUserFailure:
+      std::snprintf(line, sizeof line, "%s: failed: %s", algorithm.c_str(), message.c_str());
+      break;
+  }
+  return line;
+}
+
+std::string SolverSummary::FullReport() const {
+  std::string text = BriefReport();
+  text += "\n  termination: ";
+  text += ToString(termination);
+  if (!message.empty()) {
+    text += " (" + message + ")";
+  }
+  if (!log_likelihood.empty()) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "\n  objective: %.10g -> %.10g", log_likelihood.front(),
+                  log_likelihood.back());
+    text += buffer;
+  }
+  return text;
+}
+
+namespace {
+
+struct SolverEntry {
+  std::string_view name;
+  std::unique_ptr<Solver> (*make)();
+};
+
+// Every built-in algorithm, by command-line name (lower case, hyphens). One line each.
+constexpr SolverEntry kSolvers[] = {
+    {"majority-vote", internal::MakeMajorityVoteSolver},
+    {"temporal-em", internal::MakeTemporalEmSolver},
+    {"dawid-skene", internal::MakeDawidSkeneSolver},
+    {"one-coin", internal::MakeOneCoinSolver},
+    {"glad", internal::MakeGladSolver},
+    {"mace", internal::MakeMaceSolver},
+    {"wawa", internal::MakeWawaSolver},
+    {"sums", internal::MakeSumsSolver},
+    {"average-log", internal::MakeAverageLogSolver},
+    {"investment", internal::MakeInvestmentSolver},
+    {"pooled-investment", internal::MakePooledInvestmentSolver},
+    {"truthfinder", internal::MakeTruthFinderSolver},
+    {"two-estimates", internal::MakeTwoEstimatesSolver},
+    {"three-estimates", internal::MakeThreeEstimatesSolver},
+    {"crh", internal::MakeCrhSolver},
+    {"catd", internal::MakeCatdSolver},
+};
+
+}  // namespace
+
+std::vector<std::string_view> SolverNames() {
+  std::vector<std::string_view> names;
+  for (const SolverEntry& entry : kSolvers) names.push_back(entry.name);
+  return names;
+}
+
+std::unique_ptr<Solver> CreateSolver(std::string_view name) {
+  for (const SolverEntry& entry : kSolvers) {
+    if (entry.name == name) return entry.make();
+  }
+  std::string known;
+  for (std::string_view n : SolverNames()) {
+    if (!known.empty()) known += ", ";
+    known += n;
+  }
+  throw std::invalid_argument("unknown algorithm \"" + std::string(name) + "\"; known: " + known);
+}
+
+}  // namespace credence

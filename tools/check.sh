@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Builds credence with warnings as errors and runs the whole test suite through ctest, then
+# again under AddressSanitizer + UndefinedBehaviorSanitizer, then checks formatting.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+tools/install-deps.sh test
+jobs=$(nproc)
+
+echo "== build and test (warnings are errors)"
+cmake -S . -B build-check -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCREDENCE_WERROR=ON >/dev/null
+cmake --build build-check -j "$jobs"
+ctest --test-dir build-check --output-on-failure -j "$jobs"
+
+echo "== build and test under AddressSanitizer + UBSan"
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCREDENCE_WERROR=ON \
+  -DCREDENCE_SANITIZE=address,undefined >/dev/null
+cmake --build build-asan -j "$jobs"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --test-dir build-asan --output-on-failure -j "$jobs"
+
+echo "== clang-format"
+git ls-files -z -- '*.h' '*.cc' | xargs -0 clang-format --dry-run --Werror
+echo "all checks passed"
