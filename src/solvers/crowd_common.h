@@ -1,0 +1,68 @@
+// Pieces shared by the static crowd-labelling solvers (Dawid-Skene, one-coin, GLAD, MACE, WAWA):
+// all of them keep one posterior over the true state per proposition and derive the claim
+// probabilities and the one-segment timelines from it the same way.
+#ifndef CREDENCE_SOLVERS_CROWD_COMMON_H_
+#define CREDENCE_SOLVERS_CROWD_COMMON_H_
+
+#include <chrono>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "credence/claim_store.h"
+#include "credence/solver.h"
+
+namespace credence::internal {
+
+// One distribution over num_states() per proposition, in one flat array.
+class StatePosteriors {
+ public:
+  explicit StatePosteriors(const ClaimStore& store);
+  std::span<double> Of(std::size_t p) { return {values_.data() + offsets_[p], Size(p)}; }
+  std::span<const double> Of(std::size_t p) const {
+    return {values_.data() + offsets_[p], Size(p)};
+  }
+  // Largest absolute difference to `other` (same store).
+  double MaxChange(const StatePosteriors& other) const;
+
+ private:
+  std::size_t Size(std::size_t p) const { return offsets_[p + 1] - offsets_[p]; }
+  std::vector<std::size_t> offsets_;
+  std::vector<double> values_;
+};
+
+// True when state k of p names the same label as state k of every other proposition of its
+// predicate: booleans (false/true) and predicates with a declared domain ("values"). Only then
+// can per-label parameters (confusion matrices, class priors) be shared across propositions.
+bool HasSharedLabels(const ClaimStore& store, std::size_t p);
+
+// Weighted vote shares of p's states, leaving out the claims of `masked_group` (pass
+// ClaimStore::kUnknownState to keep all); uniform when no scorable claim is left.
+void VoteShares(const ClaimStore& store, std::size_t p, std::uint32_t masked_group,
+                std::span<double> out);
+
+// Turns log weights into probabilities in place; returns their log-sum-exp.
+double NormalizeLogs(std::span<double> log_weights);
+
+// The most probable state; ties go to the smallest value text (byte order) and the "none of
+// these" state loses every tie, as in majority_vote.cc.
+std::uint32_t MostProbableState(const ClaimStore& store, std::size_t p,
+                                std::span<const double> posterior);
+
+// P(claim true) = posterior of its state, for the positions of ClaimsOfProposition(p); NaN for
+// claims that cannot be scored.
+void ClaimProbabilitiesOf(const ClaimStore& store, std::size_t p, std::span<const double> posterior,
+                          std::vector<double>* out);
+
+// Fills claim_probability, one-segment timelines and the per-source evidence from posteriors.
+void FillFromPosteriors(const ClaimStore& store, const SolverOptions& options,
+                        const StatePosteriors& posteriors, Solution* solution);
+
+// Marks the solution as failed when the store has no claims; returns true if it did.
+bool FailWithoutClaims(const ClaimStore& store, Solution* solution);
+
+double SecondsSince(std::chrono::steady_clock::time_point start);
+
+}  // namespace credence::internal
+
+#endif  // CREDENCE_SOLVERS_CROWD_COMMON_H_

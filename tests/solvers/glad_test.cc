@@ -1,0 +1,165 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "credence/solver.h"
+#include "test_support.h"
+
+namespace credence {
+namespace {
+
+using testing::DocumentBuilder;
+
+double Sigmoid(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+double Logit(double p) { return std::log(p / (1.0 - p)); }
+
+// Three workers, three boolean items; C's "x" claim is half-confident (weight 0.5).
+ClaimStore SmallCrowd() {
+  return DocumentBuilder()
+      .Outlet("A")
+      .Outlet("B")
+      .Outlet("C")
+      .Predicate("p", ValueKind::kBoolean)
+      .Claim("A", "x", "p", Value::Boolean(true))
+      .Claim("B", "x", "p", Value::Boolean(true))
+      .Claim("C", "x", "p", Value::Boolean(false), 0, {}, 0.5)
+      .Claim("A", "y", "p", Value::Boolean(false))
+      .Claim("B", "y", "p", Value::Boolean(false))
+      .Claim("C", "y", "p", Value::Boolean(false))
+      .Claim("A", "z", "p", Value::Boolean(true))
+      .Claim("B", "z", "p", Value::Boolean(false))
+      .Claim("C", "z", "p", Value::Boolean(true))
+      .Store();
+}
+
+const int kItem[] = {0, 0, 0, 1, 1, 1, 2, 2, 2};
+const int kWorker[] = {0, 1, 2, 0, 1, 2, 0, 1, 2};
+const bool kSaysTrue[] = {true, true, false, false, false, false, true, false, true};
+const double kWeight[] = {1, 1, 0.5, 1, 1, 1, 1, 1, 1};
+
+TEST(Glad, StartingObjectiveByHand) {
+  // alpha = 1, beta = 1: every claim right with r = sigma(1); uniform prior over 2 states.
+  const double r = Sigmoid(1.0);
+  const double x = 0.5 * (r * r * std::pow(1 - r, 0.5) + (1 - r) * (1 - r) * std::pow(r, 0.5));
+  const double y = 0.5 * (r * r * r + (1 - r) * (1 - r) * (1 - r));
+  const double z = 0.5 * (r * (1 - r) * r + (1 - r) * r * (1 - r));
+  // Priors at their means contribute 0.
+  SolverOptions options;
+  options.max_iterations = 1;
+  const Solution solution = CreateSolver("glad")->Solve(SmallCrowd(), options);
+  EXPECT_NEAR(solution.summary.log_likelihood[0], std::log(x) + std::log(y) + std::log(z), 1e-12);
+  EXPECT_EQ(solution.summary.termination, TerminationType::kNoConvergence);
+}
+
+TEST(Glad, ConvergesToAStationaryPointOfThePosterior) {
+  SolverOptions options;
+  options.tolerance = 1e-11;
+  options.max_iterations = 5000;
+  const Solution solution = CreateSolver("glad")->Solve(SmallCrowd(), options);
+  ASSERT_TRUE(solution.summary.IsConverged());
+  const auto& trace = solution.summary.log_likelihood;
+  for (std::size_t i = 1; i < trace.size(); ++i) EXPECT_GE(trace[i], trace[i - 1] - 1e-12) << i;
+
+  // Recover alpha from the reliabilities and beta from the posterior log-odds of each item:
+  // log P(true) / P(false) = beta_p * sum_c w_c (+-alpha_s) for two states.
+  std::vector<double> alpha(3);
+  for (int s = 0; s < 3; ++s) alpha[s] = Logit(solution.reliability[s]);
+  std::vector<double> signed_sum(3, 0.0);
+  std::vector<double> p_true(3);
+  for (int c = 0; c < 9; ++c) {
+    signed_sum[kItem[c]] += kWeight[c] * (kSaysTrue[c] ? 1.0 : -1.0) * alpha[kWorker[c]];
+    const double q = solution.claim_probability[c];
+    p_true[kItem[c]] = kSaysTrue[c] ? q : 1.0 - q;
+  }
+  std::vector<double> beta(3);
+  for (int i = 0; i < 3; ++i) beta[i] = Logit(p_true[i]) / signed_sum[i];
+  // The gradients of the M-step objective vanish at the fixed point.
+  std::vector<double> d_alpha(3), d_b(3);
+  for (int s = 0; s < 3; ++s) d_alpha[s] = -(alpha[s] - 1.0);
+  for (int i = 0; i < 3; ++i) d_b[i] = -std::log(beta[i]);
+  for (int c = 0; c < 9; ++c) {
+    const double b = beta[kItem[c]];
+    const double a = alpha[kWorker[c]];
+    const double residual = kWeight[c] * (solution.claim_probability[c] - Sigmoid(a * b));
+    d_alpha[kWorker[c]] += residual * b;
+    d_b[kItem[c]] += residual * a * b;
+  }
+  for (int s = 0; s < 3; ++s) EXPECT_NEAR(d_alpha[s], 0.0, 1e-6) << s;
+  for (int i = 0; i < 3; ++i) EXPECT_NEAR(d_b[i], 0.0, 1e-6) << i;
+}
+
+TEST(Glad, PerfectSourceGetsTheTopReliability) {
+  DocumentBuilder builder;
+  builder.Outlet("A").Outlet("B").Outlet("C").Predicate("p", ValueKind::kBoolean);
+  for (int i = 0; i < 12; ++i) {
+    const bool truth = i % 2 == 0;
+    const std::string item = "i" + std::to_string(i);
+    builder.Claim("A", item, "p", Value::Boolean(truth));
+    builder.Claim("B", item, "p", Value::Boolean(i % 3 == 0 ? !truth : truth));
+    builder.Claim("C", item, "p", Value::Boolean(i % 4 == 1 ? !truth : truth));
+  }
+  const Solution solution = CreateSolver("glad")->Solve(builder.Store(), SolverOptions{});
+  EXPECT_GT(solution.reliability[0], solution.reliability[1]);
+  EXPECT_GT(solution.reliability[0], solution.reliability[2]);
+  EXPECT_TRUE(solution.summary.IsConverged());
+}
+
+TEST(Glad, PermutingClaimsChangesNothing) {
+  struct Row {
+    const char* outlet;
+    const char* item;
+    bool value;
+  };
+  const std::vector<Row> rows = {{"A", "x", true},  {"B", "x", false}, {"C", "x", true},
+                                 {"A", "y", false}, {"C", "y", false}, {"B", "z", true},
+                                 {"C", "z", false}, {"A", "z", true}};
+  DocumentBuilder forward;
+  DocumentBuilder backward;
+  forward.Outlet("A").Outlet("B").Outlet("C").Predicate("p", ValueKind::kBoolean);
+  backward.Outlet("A").Outlet("B").Outlet("C").Predicate("p", ValueKind::kBoolean);
+  for (const Row& row : rows) forward.Claim(row.outlet, row.item, "p", Value::Boolean(row.value));
+  for (auto it = rows.rbegin(); it != rows.rend(); ++it) {
+    backward.Claim(it->outlet, it->item, "p", Value::Boolean(it->value));
+  }
+  const Solution a = CreateSolver("glad")->Solve(forward.Store(), SolverOptions{});
+  const Solution b = CreateSolver("glad")->Solve(backward.Store(), SolverOptions{});
+  for (std::size_t s = 0; s < 3; ++s) EXPECT_NEAR(a.reliability[s], b.reliability[s], 1e-9);
+  for (std::size_t c = 0; c < rows.size(); ++c) {
+    EXPECT_NEAR(a.claim_probability[c], b.claim_probability[rows.size() - 1 - c], 1e-9);
+  }
+}
+
+TEST(Glad, ThreadCountDoesNotChangeTheResult) {
+  DocumentBuilder builder;
+  builder.Outlet("A").Outlet("B").Outlet("C").Predicate("p", ValueKind::kBoolean);
+  for (int i = 0; i < 40; ++i) {
+    const std::string item = "i" + std::to_string(i);
+    builder.Claim("A", item, "p", Value::Boolean(i % 2 == 0));
+    builder.Claim("B", item, "p", Value::Boolean(i % 3 == 0));
+    if (i % 5 != 0) builder.Claim("C", item, "p", Value::Boolean(i % 2 == 0 || i % 7 == 0));
+  }
+  const ClaimStore store = builder.Store();
+  SolverOptions three;
+  three.num_threads = 3;
+  const Solution a = CreateSolver("glad")->Solve(store, SolverOptions{});
+  const Solution b = CreateSolver("glad")->Solve(store, three);
+  EXPECT_EQ(a.reliability, b.reliability);
+  EXPECT_EQ(a.summary.log_likelihood, b.summary.log_likelihood);
+  for (std::size_t c = 0; c < a.claim_probability.size(); ++c) {
+    EXPECT_EQ(a.claim_probability[c], b.claim_probability[c]);
+  }
+}
+
+TEST(Glad, IterationCapIsNotConvergence) {
+  SolverOptions options;
+  options.max_iterations = 2;
+  options.tolerance = 1e-300;
+  const Solution solution = CreateSolver("glad")->Solve(SmallCrowd(), options);
+  EXPECT_EQ(solution.summary.termination, TerminationType::kNoConvergence);
+  EXPECT_EQ(solution.summary.iterations, 2);
+}
+
+}  // namespace
+}  // namespace credence

@@ -1,0 +1,226 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "credence/solver.h"
+#include "test_support.h"
+
+namespace credence {
+namespace {
+
+using testing::DocumentBuilder;
+
+// Three workers, three boolean items; C's "x" claim is half-confident (weight 0.5).
+ClaimStore SmallCrowd() {
+  return DocumentBuilder()
+      .Outlet("A")
+      .Outlet("B")
+      .Outlet("C")
+      .Predicate("p", ValueKind::kBoolean)
+      .Claim("A", "x", "p", Value::Boolean(true))
+      .Claim("B", "x", "p", Value::Boolean(true))
+      .Claim("C", "x", "p", Value::Boolean(false), 0, {}, 0.5)
+      .Claim("A", "y", "p", Value::Boolean(false))
+      .Claim("B", "y", "p", Value::Boolean(false))
+      .Claim("C", "y", "p", Value::Boolean(false))
+      .Claim("A", "z", "p", Value::Boolean(true))
+      .Claim("B", "z", "p", Value::Boolean(false))
+      .Claim("C", "z", "p", Value::Boolean(true))
+      .Store();
+}
+
+const int kItem[] = {0, 0, 0, 1, 1, 1, 2, 2, 2};
+const int kWorker[] = {0, 1, 2, 0, 1, 2, 0, 1, 2};
+const int kLabel[] = {1, 1, 0, 0, 0, 0, 1, 0, 1};
+const double kWeight[] = {1, 1, 0.5, 1, 1, 1, 1, 1, 1};
+
+// The paper's EM on the small crowd, written out on plain arrays.
+struct Reference {
+  double eps = 0.01 / 2;
+  std::vector<double> theta = std::vector<double>(3, 0.5);
+  std::vector<std::vector<double>> xi = std::vector<std::vector<double>>(3, {0.5, 0.5});
+  std::vector<std::vector<double>> t;
+
+  double EStep() {
+    t.assign(3, {0.5, 0.5});
+    for (int c = 0; c < 9; ++c) {
+      const int w = kWorker[c];
+      for (int k = 0; k < 2; ++k) {
+        const double p = theta[w] * (k == kLabel[c]) + (1 - theta[w]) * xi[w][kLabel[c]];
+        t[kItem[c]][k] *= std::pow(p, kWeight[c]);
+      }
+    }
+    double objective = 0.0;
+    for (auto& row : t) {
+      const double z = row[0] + row[1];
+      row[0] /= z;
+      row[1] /= z;
+      objective += std::log(z);
+    }
+    double log_prior = 0.0;
+    for (int w = 0; w < 3; ++w) {
+      log_prior +=
+          std::log(theta[w]) + std::log(1 - theta[w]) + std::log(xi[w][0]) + std::log(xi[w][1]);
+    }
+    return objective + eps * log_prior;
+  }
+
+  void MStep() {
+    std::vector<double> knew(3, 0.0), total(3, 0.0);
+    std::vector<std::vector<double>> guess(3, {eps, eps});
+    for (int c = 0; c < 9; ++c) {
+      const int w = kWorker[c];
+      const int v = kLabel[c];
+      const double k = t[kItem[c]][v] * theta[w] / (theta[w] + (1 - theta[w]) * xi[w][v]);
+      knew[w] += kWeight[c] * k;
+      total[w] += kWeight[c];
+      guess[w][v] += kWeight[c] * (1 - k);
+    }
+    for (int w = 0; w < 3; ++w) {
+      theta[w] = (eps + knew[w]) / (2 * eps + total[w]);
+      const double sum = guess[w][0] + guess[w][1];
+      xi[w] = {guess[w][0] / sum, guess[w][1] / sum};
+    }
+  }
+};
+
+TEST(Mace, FirstIterationMatchesThePapersEm) {
+  Reference ref;
+  const double objective0 = ref.EStep();
+  ref.MStep();
+  const std::vector<double> theta1 = ref.theta;
+  const double objective1 = ref.EStep();
+  SolverOptions options;
+  options.max_iterations = 1;
+  const Solution solution = CreateSolver("mace")->Solve(SmallCrowd(), options);
+  ASSERT_EQ(solution.summary.log_likelihood.size(), 2U);
+  EXPECT_NEAR(solution.summary.log_likelihood[0], objective0, 1e-12);
+  EXPECT_NEAR(solution.summary.log_likelihood[1], objective1, 1e-12);
+  for (int w = 0; w < 3; ++w) EXPECT_NEAR(solution.reliability[w], theta1[w], 1e-12) << w;
+  for (int c = 0; c < 9; ++c) {
+    EXPECT_NEAR(solution.claim_probability[c], ref.t[kItem[c]][kLabel[c]], 1e-12) << c;
+  }
+  EXPECT_EQ(solution.summary.termination, TerminationType::kNoConvergence);
+}
+
+TEST(Mace, StartsAsAVote) {
+  // theta = 0.5, xi uniform: a claim is 0.75 likely under its own label and 0.25 otherwise.
+  const double y = 0.5 * (std::pow(0.75, 3) + std::pow(0.25, 3));
+  Reference ref;
+  ref.EStep();
+  EXPECT_NEAR(ref.t[1][0], std::pow(0.75, 3) / (2 * y), 1e-12);  // checks the reference itself
+  SolverOptions options;
+  options.max_iterations = 1;
+  const Solution solution = CreateSolver("mace")->Solve(SmallCrowd(), options);
+  EXPECT_LT(
+      std::abs(solution.summary.log_likelihood[0] -
+               (std::log(y) + 0.005 * 12 * std::log(0.5) +
+                std::log(0.5 * (0.75 * 0.75 * std::sqrt(0.25) + 0.25 * 0.25 * std::sqrt(0.75))) +
+                std::log(0.5 * (0.75 * 0.25 * 0.75 + 0.25 * 0.75 * 0.25)))),
+      1e-12);
+}
+
+TEST(Mace, ConvergesWithANonDecreasingObjective) {
+  const Solution solution = CreateSolver("mace")->Solve(SmallCrowd(), SolverOptions{});
+  EXPECT_TRUE(solution.summary.IsConverged());
+  const auto& trace = solution.summary.log_likelihood;
+  for (std::size_t i = 1; i < trace.size(); ++i) EXPECT_GE(trace[i], trace[i - 1] - 1e-12) << i;
+}
+
+TEST(Mace, PerfectSourceGetsTheTopReliability) {
+  DocumentBuilder builder;
+  builder.Outlet("A").Outlet("B").Outlet("C").Predicate("p", ValueKind::kBoolean);
+  for (int i = 0; i < 12; ++i) {
+    const bool truth = i % 2 == 0;
+    const std::string item = "i" + std::to_string(i);
+    builder.Claim("A", item, "p", Value::Boolean(truth));
+    builder.Claim("B", item, "p", Value::Boolean(i % 3 == 0 ? !truth : truth));
+    builder.Claim("C", item, "p", Value::Boolean(i % 4 == 1 ? !truth : truth));
+  }
+  const Solution solution = CreateSolver("mace")->Solve(builder.Store(), SolverOptions{});
+  EXPECT_GT(solution.reliability[0], solution.reliability[1]);
+  EXPECT_GT(solution.reliability[0], solution.reliability[2]);
+}
+
+TEST(Mace, CategoriesWithoutADomainUseAUniformSpammer) {
+  // K = 3 (red, blue, none): with theta = 0.5 and xi = 1/3 a claim is 0.5 + 0.5/3 likely under
+  // its own label and 0.5/3 under each other state.
+  const ClaimStore store = DocumentBuilder()
+                               .Outlet("A")
+                               .Outlet("B")
+                               .Predicate("colour", ValueKind::kCategory)
+                               .Claim("A", "x", "colour", Value::Category("red"))
+                               .Claim("B", "x", "colour", Value::Category("blue"))
+                               .Store();
+  SolverOptions options;
+  options.max_iterations = 1;
+  const Solution solution = CreateSolver("mace")->Solve(store, options);
+  const double right = 0.5 + 0.5 / 3;
+  const double wrong = 0.5 / 3;
+  const double z = (2 * right * wrong + wrong * wrong) / 3;
+  const double eps = 0.01 / 3;
+  EXPECT_NEAR(solution.summary.log_likelihood[0], std::log(z) + eps * 4 * std::log(0.5), 1e-12);
+  // One M-step: P(red) = right * wrong / (3 z) for both claims; knew = P * 0.5 / right.
+  const double p = right * wrong / (3 * z);
+  EXPECT_NEAR(solution.reliability[0], (eps + p * 0.5 / right) / (2 * eps + 1), 1e-12);
+}
+
+TEST(Mace, PermutingClaimsChangesNothing) {
+  struct Row {
+    const char* outlet;
+    const char* item;
+    bool value;
+  };
+  const std::vector<Row> rows = {{"A", "x", true},  {"B", "x", false}, {"C", "x", true},
+                                 {"A", "y", false}, {"C", "y", false}, {"B", "z", true},
+                                 {"C", "z", false}, {"A", "z", true}};
+  DocumentBuilder forward;
+  DocumentBuilder backward;
+  forward.Outlet("A").Outlet("B").Outlet("C").Predicate("p", ValueKind::kBoolean);
+  backward.Outlet("A").Outlet("B").Outlet("C").Predicate("p", ValueKind::kBoolean);
+  for (const Row& row : rows) forward.Claim(row.outlet, row.item, "p", Value::Boolean(row.value));
+  for (auto it = rows.rbegin(); it != rows.rend(); ++it) {
+    backward.Claim(it->outlet, it->item, "p", Value::Boolean(it->value));
+  }
+  const Solution a = CreateSolver("mace")->Solve(forward.Store(), SolverOptions{});
+  const Solution b = CreateSolver("mace")->Solve(backward.Store(), SolverOptions{});
+  for (std::size_t s = 0; s < 3; ++s) EXPECT_NEAR(a.reliability[s], b.reliability[s], 1e-12);
+  for (std::size_t c = 0; c < rows.size(); ++c) {
+    EXPECT_NEAR(a.claim_probability[c], b.claim_probability[rows.size() - 1 - c], 1e-12);
+  }
+}
+
+TEST(Mace, ThreadCountDoesNotChangeTheResult) {
+  DocumentBuilder builder;
+  builder.Outlet("A").Outlet("B").Outlet("C").Predicate("p", ValueKind::kBoolean);
+  for (int i = 0; i < 40; ++i) {
+    const std::string item = "i" + std::to_string(i);
+    builder.Claim("A", item, "p", Value::Boolean(i % 2 == 0));
+    builder.Claim("B", item, "p", Value::Boolean(i % 3 == 0));
+    if (i % 5 != 0) builder.Claim("C", item, "p", Value::Boolean(i % 2 == 0 || i % 7 == 0));
+  }
+  const ClaimStore store = builder.Store();
+  SolverOptions three;
+  three.num_threads = 3;
+  const Solution a = CreateSolver("mace")->Solve(store, SolverOptions{});
+  const Solution b = CreateSolver("mace")->Solve(store, three);
+  EXPECT_EQ(a.reliability, b.reliability);
+  EXPECT_EQ(a.summary.log_likelihood, b.summary.log_likelihood);
+  for (std::size_t c = 0; c < a.claim_probability.size(); ++c) {
+    EXPECT_EQ(a.claim_probability[c], b.claim_probability[c]);
+  }
+}
+
+TEST(Mace, IterationCapIsNotConvergence) {
+  SolverOptions options;
+  options.max_iterations = 2;
+  options.tolerance = 1e-300;
+  const Solution solution = CreateSolver("mace")->Solve(SmallCrowd(), options);
+  EXPECT_EQ(solution.summary.termination, TerminationType::kNoConvergence);
+  EXPECT_EQ(solution.summary.iterations, 2);
+}
+
+}  // namespace
+}  // namespace credence

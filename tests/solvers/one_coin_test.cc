@@ -1,0 +1,171 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "credence/solver.h"
+#include "test_support.h"
+
+namespace credence {
+namespace {
+
+using testing::DocumentBuilder;
+
+// x: A true, B true, C false; y: A false, C true.
+ClaimStore SmallCrowd() {
+  return DocumentBuilder()
+      .Outlet("A")
+      .Outlet("B")
+      .Outlet("C")
+      .Predicate("p", ValueKind::kBoolean)
+      .Claim("A", "x", "p", Value::Boolean(true))
+      .Claim("B", "x", "p", Value::Boolean(true))
+      .Claim("C", "x", "p", Value::Boolean(false))
+      .Claim("A", "y", "p", Value::Boolean(false))
+      .Claim("C", "y", "p", Value::Boolean(true))
+      .Store();
+}
+
+TEST(OneCoin, FirstIterationByHand) {
+  // Start: every accuracy 3 / 4. x: true ∝ .75 * .75 * .25, false ∝ .25 * .25 * .75 -> 0.75;
+  // y: .25 * .75 against .75 * .25 -> 0.5.
+  const double x_true = 0.75 * 0.75 * 0.25;
+  const double x_false = 0.25 * 0.25 * 0.75;
+  const double y_each = 0.25 * 0.75;
+  const double objective0 = std::log(0.5 * (x_true + x_false)) + std::log(y_each) +
+                            3 * (3 * std::log(0.75) + std::log(0.25));
+  // M-step with Beta(3, 1) pseudo-counts.
+  const double a = (3 + 0.75 + 0.5) / 6;  // A: x right with .75, y with .5
+  const double b = (3 + 0.75) / 5;
+  const double c = (3 + 0.25 + 0.5) / 6;
+  const double x1_true = a * b * (1 - c);
+  const double x1_false = (1 - a) * (1 - b) * c;
+  const double y1_true = (1 - a) * c;
+  const double y1_false = a * (1 - c);
+  SolverOptions options;
+  options.max_iterations = 1;
+  options.prior_alpha = 3.0;
+  options.prior_beta = 1.0;
+  const Solution solution = CreateSolver("one-coin")->Solve(SmallCrowd(), options);
+  ASSERT_EQ(solution.summary.log_likelihood.size(), 2U);
+  EXPECT_NEAR(solution.summary.log_likelihood[0], objective0, 1e-12);
+  EXPECT_NEAR(solution.reliability[0], a, 1e-12);
+  EXPECT_NEAR(solution.reliability[1], b, 1e-12);
+  EXPECT_NEAR(solution.reliability[2], c, 1e-12);
+  EXPECT_NEAR(solution.claim_probability[0], x1_true / (x1_true + x1_false), 1e-12);
+  EXPECT_NEAR(solution.claim_probability[2], x1_false / (x1_true + x1_false), 1e-12);
+  EXPECT_NEAR(solution.claim_probability[4], y1_true / (y1_true + y1_false), 1e-12);
+  EXPECT_EQ(solution.summary.termination, TerminationType::kNoConvergence);
+  EXPECT_EQ(solution.summary.iterations, 1);
+  // Evidence behind the reliability: C's claims, weight 1 each.
+  EXPECT_NEAR(solution.total_weight[2], 2.0, 1e-12);
+  EXPECT_NEAR(solution.true_weight[2],
+              x1_false / (x1_true + x1_false) + y1_true / (y1_true + y1_false), 1e-12);
+}
+
+TEST(OneCoin, WrongAnswersSpreadOverTheOtherStates) {
+  // One proposition with states red, blue, "none" (K = 3): a wrong answer has (1 - a) / 2.
+  const ClaimStore store = DocumentBuilder()
+                               .Outlet("A")
+                               .Outlet("B")
+                               .Predicate("colour", ValueKind::kCategory)
+                               .Claim("A", "x", "colour", Value::Category("red"))
+                               .Claim("B", "x", "colour", Value::Category("blue"))
+                               .Store();
+  SolverOptions options;
+  options.max_iterations = 1;
+  options.prior_alpha = 1.0;
+  options.prior_beta = 1.0;  // start at 0.5
+  const Solution solution = CreateSolver("one-coin")->Solve(store, options);
+  // red ∝ .5 * .25, blue ∝ .25 * .5, none ∝ .25 * .25 -> red 0.4.
+  const double z = 0.125 + 0.125 + 0.0625;
+  EXPECT_NEAR(solution.summary.log_likelihood[0],
+              std::log(z / 3) + 2 * (std::log(0.5) + std::log(0.5)), 1e-12);
+  const double a = (1 + 0.4) / 3;
+  EXPECT_NEAR(solution.reliability[0], a, 1e-12);
+  const double red = a * (1 - a) / 2;
+  const double none = (1 - a) / 2 * (1 - a) / 2;
+  EXPECT_NEAR(solution.claim_probability[0], red / (2 * red + none), 1e-12);
+}
+
+TEST(OneCoin, ConvergesWithANonDecreasingObjective) {
+  const Solution solution = CreateSolver("one-coin")->Solve(SmallCrowd(), SolverOptions{});
+  EXPECT_TRUE(solution.summary.IsConverged());
+  const auto& trace = solution.summary.log_likelihood;
+  for (std::size_t i = 1; i < trace.size(); ++i) EXPECT_GE(trace[i], trace[i - 1] - 1e-12) << i;
+  EXPECT_LT(solution.summary.final_change, 1e-6);
+}
+
+TEST(OneCoin, PerfectSourceGetsTheTopReliability) {
+  DocumentBuilder builder;
+  builder.Outlet("A").Outlet("B").Outlet("C").Predicate("p", ValueKind::kBoolean);
+  for (int i = 0; i < 12; ++i) {
+    const bool truth = i % 2 == 0;
+    const std::string item = "i" + std::to_string(i);
+    builder.Claim("A", item, "p", Value::Boolean(truth));
+    builder.Claim("B", item, "p", Value::Boolean(i % 3 == 0 ? !truth : truth));
+    builder.Claim("C", item, "p", Value::Boolean(i % 4 == 1 ? !truth : truth));
+  }
+  const Solution solution = CreateSolver("one-coin")->Solve(builder.Store(), SolverOptions{});
+  EXPECT_GT(solution.reliability[0], solution.reliability[1]);
+  EXPECT_GT(solution.reliability[0], solution.reliability[2]);
+}
+
+TEST(OneCoin, PermutingClaimsChangesNothing) {
+  struct Row {
+    const char* outlet;
+    const char* item;
+    bool value;
+  };
+  const std::vector<Row> rows = {{"A", "x", true},  {"B", "x", false}, {"C", "x", true},
+                                 {"A", "y", false}, {"C", "y", false}, {"B", "z", true},
+                                 {"C", "z", false}, {"A", "z", true}};
+  DocumentBuilder forward;
+  DocumentBuilder backward;
+  forward.Outlet("A").Outlet("B").Outlet("C").Predicate("p", ValueKind::kBoolean);
+  backward.Outlet("A").Outlet("B").Outlet("C").Predicate("p", ValueKind::kBoolean);
+  for (const Row& row : rows) forward.Claim(row.outlet, row.item, "p", Value::Boolean(row.value));
+  for (auto it = rows.rbegin(); it != rows.rend(); ++it) {
+    backward.Claim(it->outlet, it->item, "p", Value::Boolean(it->value));
+  }
+  const Solution a = CreateSolver("one-coin")->Solve(forward.Store(), SolverOptions{});
+  const Solution b = CreateSolver("one-coin")->Solve(backward.Store(), SolverOptions{});
+  for (std::size_t s = 0; s < 3; ++s) EXPECT_NEAR(a.reliability[s], b.reliability[s], 1e-12);
+  for (std::size_t c = 0; c < rows.size(); ++c) {
+    EXPECT_NEAR(a.claim_probability[c], b.claim_probability[rows.size() - 1 - c], 1e-12);
+  }
+}
+
+TEST(OneCoin, ThreadCountDoesNotChangeTheResult) {
+  DocumentBuilder builder;
+  builder.Outlet("A").Outlet("B").Outlet("C").Predicate("p", ValueKind::kBoolean);
+  for (int i = 0; i < 40; ++i) {
+    const std::string item = "i" + std::to_string(i);
+    builder.Claim("A", item, "p", Value::Boolean(i % 2 == 0));
+    builder.Claim("B", item, "p", Value::Boolean(i % 3 == 0));
+    if (i % 5 != 0) builder.Claim("C", item, "p", Value::Boolean(i % 2 == 0 || i % 7 == 0));
+  }
+  const ClaimStore store = builder.Store();
+  SolverOptions three;
+  three.num_threads = 3;
+  const Solution a = CreateSolver("one-coin")->Solve(store, SolverOptions{});
+  const Solution b = CreateSolver("one-coin")->Solve(store, three);
+  EXPECT_EQ(a.reliability, b.reliability);
+  EXPECT_EQ(a.summary.log_likelihood, b.summary.log_likelihood);
+  for (std::size_t c = 0; c < a.claim_probability.size(); ++c) {
+    EXPECT_EQ(a.claim_probability[c], b.claim_probability[c]);
+  }
+}
+
+TEST(OneCoin, IterationCapIsNotConvergence) {
+  SolverOptions options;
+  options.max_iterations = 2;
+  options.tolerance = 1e-300;
+  const Solution solution = CreateSolver("one-coin")->Solve(SmallCrowd(), options);
+  EXPECT_EQ(solution.summary.termination, TerminationType::kNoConvergence);
+  EXPECT_EQ(solution.summary.iterations, 2);
+}
+
+}  // namespace
+}  // namespace credence
