@@ -1,12 +1,13 @@
 // credence: the command line. A thin shell over the library: parse flags, call, map errors to
 // exit codes (0 success, 1 invalid input, 2 usage error, 3 internal failure).
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <exception>
 #include <iostream>
 #include <stdexcept>
 #include <string>
-#include <unistd.h>
 
 #include "credence/claim_store.h"
 #include "credence/consistency_graph.h"
@@ -36,8 +37,9 @@ struct InputFlags {
 void AddInputFlags(CLI::App* command, InputFlags* flags) {
   command->add_option("INPUT", flags->input, "claims document to read ('-' for standard input)")
       ->required();
-  command->add_option("--format", flags->format,
-                      "input format: auto (detect by content) or json (a claims document)")
+  command
+      ->add_option("--format", flags->format,
+                   "input format: auto (detect by content) or json (a claims document)")
       ->capture_default_str();
 }
 
@@ -49,20 +51,25 @@ void AddSolverFlags(CLI::App* command, credence::SolverOptions* options) {
   }
   command->add_option("-a,--algorithm", options->algorithm, "scoring algorithm: " + names)
       ->capture_default_str();
-  command->add_option("-j,--threads", options->num_threads,
-                      "threads (output is identical for any number)")
+  command
+      ->add_option("-j,--threads", options->num_threads,
+                   "threads (output is identical for any number)")
       ->capture_default_str();
   command->add_option("--max-iterations", options->max_iterations, "iteration cap")
       ->capture_default_str();
-  command->add_option("--tolerance", options->tolerance,
-                      "converged when no reliability moves by more than this")
+  command
+      ->add_option("--tolerance", options->tolerance,
+                   "converged when no reliability moves by more than this")
       ->capture_default_str();
-  command->add_option("--prior-alpha", options->prior_alpha, "Beta prior pseudo-count of true claims")
+  command
+      ->add_option("--prior-alpha", options->prior_alpha, "Beta prior pseudo-count of true claims")
       ->capture_default_str();
-  command->add_option("--prior-beta", options->prior_beta, "Beta prior pseudo-count of false claims")
+  command
+      ->add_option("--prior-beta", options->prior_beta, "Beta prior pseudo-count of false claims")
       ->capture_default_str();
-  command->add_option("--change-rate", options->change_rate_per_year,
-                      "expected changes per year of a mutable predicate's value")
+  command
+      ->add_option("--change-rate", options->change_rate_per_year,
+                   "expected changes per year of a mutable predicate's value")
       ->capture_default_str();
 }
 
@@ -147,7 +154,8 @@ int main(int argc, char** argv) {
   credence::SolverOptions score_options;
   std::string score_output;
   bool score_summary = false;
-  CLI::App* score = app.add_subcommand("score", "score a claims document and write the scores JSON");
+  CLI::App* score =
+      app.add_subcommand("score", "score a claims document and write the scores JSON");
   AddInputFlags(score, &score_flags);
   AddSolverFlags(score, &score_options);
   score->add_option("-o,--output", score_output,

@@ -70,8 +70,8 @@ class ClaimStore {
   const std::vector<ArticleInfo>& articles() const { return articles_; }
 
   // Hot columns, one entry per claim in input order.
-  std::span<const std::uint32_t> claim_outlet() const { return claim_outlet_; }   // publisher
-  std::span<const std::uint32_t> claim_source() const { return claim_source_; }   // content
+  std::span<const std::uint32_t> claim_outlet() const { return claim_outlet_; }  // publisher
+  std::span<const std::uint32_t> claim_source() const { return claim_source_; }  // content
   std::span<const std::uint32_t> claim_proposition() const { return claim_proposition_; }
   std::span<const std::uint32_t> claim_state() const { return claim_state_; }
   std::span<const std::uint32_t> claim_group() const { return claim_group_; }
@@ -87,7 +87,9 @@ class ClaimStore {
 
   // Claims of a proposition ordered by (as_of, input order); of a content source and of an
   // evidence group in input order.
-  std::span<const std::uint32_t> ClaimsOfProposition(std::size_t p) const { return by_proposition_.Row(p); }
+  std::span<const std::uint32_t> ClaimsOfProposition(std::size_t p) const {
+    return by_proposition_.Row(p);
+  }
   std::span<const std::uint32_t> ClaimsOfSource(std::size_t s) const { return by_source_.Row(s); }
   std::span<const std::uint32_t> ClaimsOfGroup(std::size_t g) const { return by_group_.Row(g); }
 

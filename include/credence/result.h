@@ -25,7 +25,7 @@ struct ClaimScore {
   std::vector<std::uint32_t> superseded_by;  // claims that establish the new state
   std::vector<std::uint32_t> agrees_with;    // neighbours in the consistency graph
   std::vector<std::uint32_t> conflicts_with;
-  std::vector<std::uint32_t> relays_with;    // same evidence group
+  std::vector<std::uint32_t> relays_with;  // same evidence group
   std::vector<Influence> influences;
   std::uint32_t component = 0;  // connected component of the consistency graph
   std::string reason;           // one sentence on why the status is what it is

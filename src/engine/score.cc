@@ -134,7 +134,8 @@ void AssignStatuses(const ClaimStore& store, const Solution& solution, ScoreRepo
           score.status = ClaimStatus::kSuperseded;
           const Supersession* event = nullptr;
           for (const Supersession& candidate : report->supersessions) {
-            if (candidate.proposition == p && candidate.at == *timeline[k + 1].from) event = &candidate;
+            if (candidate.proposition == p && candidate.at == *timeline[k + 1].from)
+              event = &candidate;
           }
           if (event != nullptr) score.superseded_by = event->establishing_claims;
           score.reason = "held when made (as of " + as_of + "); overtaken from " +
@@ -148,14 +149,14 @@ void AssignStatuses(const ClaimStore& store, const Solution& solution, ScoreRepo
           score.status = ClaimStatus::kContradicted;
           score.reason = Format("probability %.3g is at most the contradict threshold %.3g",
                                 probability, options.contradict_threshold) +
-                         "; the timeline holds " + StateText(store, p, segment.state) +
-                         " as of " + as_of;
+                         "; the timeline holds " + StateText(store, p, segment.state) + " as of " +
+                         as_of;
         } else {
           score.status = ClaimStatus::kUnresolved;
-          score.reason = Format("probability %.3g lies between the thresholds %.3g and %.3g",
-                                probability, options.contradict_threshold,
-                                options.confirm_threshold) +
-                         ": the evidence is thin or split";
+          score.reason =
+              Format("probability %.3g lies between the thresholds %.3g and %.3g", probability,
+                     options.contradict_threshold, options.confirm_threshold) +
+              ": the evidence is thin or split";
         }
       }
     }

@@ -58,7 +58,8 @@ ConsistencyGraph ConsistencyGraph::Build(const ClaimStore& store, const GraphOpt
     if (claims.size() <= static_cast<std::size_t>(options.max_pairwise_claims)) {
       for (std::size_t i = 0; i < claims.size(); ++i) {
         for (std::size_t j = i + 1; j < claims.size(); ++j) {
-          const auto kind = Relation(store, claims[i], claims[j], is_mutable, options.same_period_days);
+          const auto kind =
+              Relation(store, claims[i], claims[j], is_mutable, options.same_period_days);
           if (kind) result.SetEdge(claims[i], claims[j], {*kind, 0});
         }
       }
@@ -129,7 +130,8 @@ std::vector<std::uint32_t> ConsistencyGraph::Components(std::size_t* num_compone
   std::vector<std::uint32_t> component(raw.size());
   std::map<int, std::uint32_t> renumber;
   for (std::size_t v = 0; v < raw.size(); ++v) {
-    const auto [it, inserted] = renumber.try_emplace(raw[v], static_cast<std::uint32_t>(renumber.size()));
+    const auto [it, inserted] =
+        renumber.try_emplace(raw[v], static_cast<std::uint32_t>(renumber.size()));
     component[v] = it->second;
   }
   if (num_components != nullptr) *num_components = renumber.size();

@@ -77,27 +77,31 @@ class MajorityVoteSolver final : public Solver {
     solution.claim_probability.assign(store.num_claims(), std::nan(""));
     solution.timelines.assign(num_propositions, {});
     std::vector<std::uint32_t> winner(num_propositions);
-    ParallelFor(num_propositions, options.num_threads, [&](std::size_t begin, std::size_t end, int) {
-      std::vector<double> shares;
-      for (std::size_t p = begin; p < end; ++p) {
-        const std::vector<double> votes = CountVotes(store, p, ClaimStore::kUnknownState);
-        winner[p] = Winner(store, p, votes);
-        VoteShares(store, p, votes, &shares);
-        const auto claims = store.ClaimsOfProposition(p);
-        for (std::size_t i = 0; i < claims.size(); ++i) solution.claim_probability[claims[i]] = shares[i];
-        double total = 0.0;
-        for (double v : votes) total += v;
-        const double share = total > 0.0 ? votes[winner[p]] / total : 0.0;
-        solution.timelines[p] = {{winner[p], 0, static_cast<std::uint32_t>(claims.size() - 1), share}};
-      }
-    });
+    ParallelFor(
+        num_propositions, options.num_threads, [&](std::size_t begin, std::size_t end, int) {
+          std::vector<double> shares;
+          for (std::size_t p = begin; p < end; ++p) {
+            const std::vector<double> votes = CountVotes(store, p, ClaimStore::kUnknownState);
+            winner[p] = Winner(store, p, votes);
+            VoteShares(store, p, votes, &shares);
+            const auto claims = store.ClaimsOfProposition(p);
+            for (std::size_t i = 0; i < claims.size(); ++i)
+              solution.claim_probability[claims[i]] = shares[i];
+            double total = 0.0;
+            for (double v : votes) total += v;
+            const double share = total > 0.0 ? votes[winner[p]] / total : 0.0;
+            solution.timelines[p] = {
+                {winner[p], 0, static_cast<std::uint32_t>(claims.size() - 1), share}};
+          }
+        });
 
     // Reliability: agreement with the majority, as 0/1 evidence.
     std::vector<double> agrees(store.num_claims(), std::nan(""));
     const auto state = store.claim_state();
     const auto proposition = store.claim_proposition();
     for (std::size_t c = 0; c < store.num_claims(); ++c) {
-      if (state[c] != ClaimStore::kUnknownState) agrees[c] = state[c] == winner[proposition[c]] ? 1.0 : 0.0;
+      if (state[c] != ClaimStore::kUnknownState)
+        agrees[c] = state[c] == winner[proposition[c]] ? 1.0 : 0.0;
     }
     AccumulateSourceEvidence(store, agrees, &solution.true_weight, &solution.total_weight);
     solution.reliability.resize(store.num_outlets());
@@ -109,11 +113,12 @@ class MajorityVoteSolver final : public Solver {
     summary.termination = TerminationType::kConvergence;
     summary.message = "majority vote is not iterative: one counting pass";
 
-    ComputeInfluences(store, options,
-                      [&](std::size_t p, std::uint32_t group, std::vector<double>* out) {
-                        VoteShares(store, p, CountVotes(store, p, group), out);
-                      },
-                      &solution);
+    ComputeInfluences(
+        store, options,
+        [&](std::size_t p, std::uint32_t group, std::vector<double>* out) {
+          VoteShares(store, p, CountVotes(store, p, group), out);
+        },
+        &solution);
     summary.solve_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return solution;

@@ -38,8 +38,7 @@ bool SolverOptions::IsValid(std::string* error) const {
   }
   if (!(InOpenUnit(confirm_threshold) && InOpenUnit(contradict_threshold) &&
         contradict_threshold < confirm_threshold)) {
-    return Fail(error,
-                "thresholds must satisfy 0 < contradict_threshold < confirm_threshold < 1");
+    return Fail(error, "thresholds must satisfy 0 < contradict_threshold < confirm_threshold < 1");
   }
   if (explain_max_groups < 0) return Fail(error, "explain_max_groups must be >= 0");
   if (num_threads < 1) return Fail(error, "num_threads must be at least 1");

@@ -125,7 +125,10 @@ class PropositionPass {
  public:
   PropositionPass(const ClaimStore& store, std::size_t p, const PropositionModel& model,
                   const SourceLogs& logs, Workspace* workspace)
-      : store_(store), claims_(store.ClaimsOfProposition(p)), model_(model), logs_(logs),
+      : store_(store),
+        claims_(store.ClaimsOfProposition(p)),
+        model_(model),
+        logs_(logs),
         ws_(*workspace) {
     ws_.Resize(model.num_states, model.num_steps());
   }
@@ -289,7 +292,8 @@ class TemporalEmSolver final : public Solver {
     std::vector<PropositionModel> models(num_propositions);
     ParallelFor(num_propositions, options.num_threads,
                 [&](std::size_t begin, std::size_t end, int) {
-                  for (std::size_t p = begin; p < end; ++p) models[p] = MakeModel(store, p, options);
+                  for (std::size_t p = begin; p < end; ++p)
+                    models[p] = MakeModel(store, p, options);
                 });
 
     const double prior_mean = options.prior_alpha / (options.prior_alpha + options.prior_beta);
@@ -338,8 +342,8 @@ class TemporalEmSolver final : public Solver {
                                &solution.total_weight);
       double change = 0.0;
       for (std::size_t s = 0; s < store.num_outlets(); ++s) {
-        const double updated = PosteriorMeanReliability(options, solution.true_weight[s],
-                                                        solution.total_weight[s]);
+        const double updated =
+            PosteriorMeanReliability(options, solution.true_weight[s], solution.total_weight[s]);
         change = std::max(change, std::abs(updated - solution.reliability[s]));
         solution.reliability[s] = updated;
       }
@@ -358,15 +362,16 @@ class TemporalEmSolver final : public Solver {
                                             : "iteration cap reached";
 
     const SourceLogs logs = MakeSourceLogs(solution.reliability);
-    ComputeInfluences(store, options,
-                      [&](std::size_t p, std::uint32_t group, std::vector<double>* out) {
-                        Workspace workspace;
-                        PropositionPass pass(store, p, models[p], logs, &workspace);
-                        pass.ComputeEmissions(group);
-                        pass.ForwardBackward();
-                        pass.ClaimProbabilities(out);
-                      },
-                      &solution);
+    ComputeInfluences(
+        store, options,
+        [&](std::size_t p, std::uint32_t group, std::vector<double>* out) {
+          Workspace workspace;
+          PropositionPass pass(store, p, models[p], logs, &workspace);
+          pass.ComputeEmissions(group);
+          pass.ForwardBackward();
+          pass.ClaimProbabilities(out);
+        },
+        &solution);
     summary.solve_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return solution;

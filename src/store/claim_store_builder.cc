@@ -27,7 +27,8 @@ class ClaimStoreBuilder {
   static ClaimStore Build(ClaimsDocument document);
 
  private:
-  static void AssignStates(ClaimStore& store, const std::vector<std::vector<std::uint32_t>>& claims_by_proposition);
+  static void AssignStates(ClaimStore& store,
+                           const std::vector<std::vector<std::uint32_t>>& claims_by_proposition);
   static void AssignGroups(ClaimStore& store);
   static void BuildIndexes(ClaimStore& store);
 };
@@ -153,9 +154,8 @@ ClaimStore ClaimStoreBuilder::Build(ClaimsDocument document) {
   for (ArticleRecord& article : document.articles) {
     const Index article_id = ToIndex(store.articles_.size());
     const Index outlet = find(outlet_index, article.outlet, "outlet");
-    store.articles_.push_back(
-        {std::move(article.id), outlet, article.published, std::move(article.title),
-         std::move(article.url)});
+    store.articles_.push_back({std::move(article.id), outlet, article.published,
+                               std::move(article.title), std::move(article.url)});
     for (ClaimRecord& claim : article.claims) {
       const Index claim_id = ToIndex(store.claim_records_.size());
       const Index predicate = find(predicate_index, claim.predicate, "predicate");
@@ -166,7 +166,8 @@ ClaimStore ClaimStoreBuilder::Build(ClaimsDocument document) {
         claims_by_proposition.emplace_back();
       }
       claims_by_proposition[it->second].push_back(claim_id);
-      const Index source = claim.via.empty() ? outlet : find(outlet_index, claim.via.back(), "source");
+      const Index source =
+          claim.via.empty() ? outlet : find(outlet_index, claim.via.back(), "source");
       store.claim_article_.push_back(article_id);
       store.claim_outlet_.push_back(outlet);
       store.claim_source_.push_back(source);
@@ -182,8 +183,8 @@ ClaimStore ClaimStoreBuilder::Build(ClaimsDocument document) {
   return store;
 }
 
-void ClaimStoreBuilder::AssignStates(
-    ClaimStore& store, const std::vector<std::vector<Index>>& claims_by_proposition) {
+void ClaimStoreBuilder::AssignStates(ClaimStore& store,
+                                     const std::vector<std::vector<Index>>& claims_by_proposition) {
   store.claim_state_.assign(store.claim_records_.size(), ClaimStore::kUnknownState);
   for (std::size_t p = 0; p < store.propositions_.size(); ++p) {
     PropositionInfo& proposition = store.propositions_[p];
@@ -191,7 +192,8 @@ void ClaimStoreBuilder::AssignStates(
     const std::vector<Index>& claims = claims_by_proposition[p];
     if (predicate.value_kind == ValueKind::kBoolean) {
       proposition.values = {Value::Boolean(false), Value::Boolean(true)};
-      for (Index c : claims) store.claim_state_[c] = store.claim_records_[c].value.boolean() ? 1 : 0;
+      for (Index c : claims)
+        store.claim_state_[c] = store.claim_records_[c].value.boolean() ? 1 : 0;
       continue;
     }
     if (!predicate.domain.empty()) {
@@ -210,7 +212,8 @@ void ClaimStoreBuilder::AssignStates(
     std::vector<const Value*> values;
     values.reserve(claims.size());
     for (Index c : claims) values.push_back(&store.claim_records_[c].value);
-    const std::vector<Index> cluster = ClusterValues(values, predicate.tolerance, &proposition.values);
+    const std::vector<Index> cluster =
+        ClusterValues(values, predicate.tolerance, &proposition.values);
     for (std::size_t i = 0; i < claims.size(); ++i) store.claim_state_[claims[i]] = cluster[i];
     proposition.has_other_state = true;
   }
@@ -225,9 +228,10 @@ void ClaimStoreBuilder::AssignGroups(ClaimStore& store) {
   for (std::size_t c = 0; c < store.claim_records_.size(); ++c) {
     Index group = ToIndex(group_size.size());
     if (store.claim_state_[c] != ClaimStore::kUnknownState) {
-      const auto [it, inserted] = group_index.try_emplace(
-          std::make_tuple(store.claim_proposition_[c], store.claim_state_[c], store.claim_source_[c]),
-          group);
+      const auto [it, inserted] =
+          group_index.try_emplace(std::make_tuple(store.claim_proposition_[c],
+                                                  store.claim_state_[c], store.claim_source_[c]),
+                                  group);
       group = it->second;
     }
     if (group == group_size.size()) group_size.push_back(0);

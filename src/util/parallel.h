@@ -14,8 +14,8 @@ namespace credence::internal {
 // Calls body(begin, end, thread_index) on contiguous chunks of [0, n).
 template <typename Body>
 void ParallelFor(std::size_t n, int num_threads, const Body& body) {
-  const std::size_t threads =
-      std::min<std::size_t>(static_cast<std::size_t>(std::max(num_threads, 1)), std::max<std::size_t>(n, 1));
+  const std::size_t threads = std::min<std::size_t>(
+      static_cast<std::size_t>(std::max(num_threads, 1)), std::max<std::size_t>(n, 1));
   if (threads <= 1) {
     body(std::size_t{0}, n, 0);
     return;

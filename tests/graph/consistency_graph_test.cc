@@ -14,7 +14,12 @@ ClaimStore ExampleStore() {
   // Proposition y (mutable): 5 and 6 are 200 days apart with different values: no edge before
   // solving, since the world may have changed in between.
   return DocumentBuilder()
-      .Outlet("A").Outlet("B").Outlet("C").Outlet("D").Outlet("E").Outlet("up")
+      .Outlet("A")
+      .Outlet("B")
+      .Outlet("C")
+      .Outlet("D")
+      .Outlet("E")
+      .Outlet("up")
       .Predicate("p", ValueKind::kBoolean)
       .Predicate("m", ValueKind::kBoolean, true)
       .Claim("A", "x", "p", Value::Boolean(true))

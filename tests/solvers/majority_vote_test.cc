@@ -14,7 +14,9 @@ TEST(MajorityVote, SharesAndReliabilityByHand) {
   // x: A, B say "red", C says "blue" -> red wins with 2/3 of the votes.
   // y: A says "green", C says "green" -> green, 2/2.
   const ClaimStore store = DocumentBuilder()
-                               .Outlet("A").Outlet("B").Outlet("C")
+                               .Outlet("A")
+                               .Outlet("B")
+                               .Outlet("C")
                                .Predicate("colour", ValueKind::kCategory)
                                .Claim("A", "x", "colour", Value::Category("red"))
                                .Claim("B", "x", "colour", Value::Category("Red "))
@@ -39,7 +41,8 @@ TEST(MajorityVote, SharesAndReliabilityByHand) {
 
 TEST(MajorityVote, TiesGoToTheSmallestValueText) {
   const ClaimStore store = DocumentBuilder()
-                               .Outlet("A").Outlet("B")
+                               .Outlet("A")
+                               .Outlet("B")
                                .Predicate("label", ValueKind::kCategory)
                                .Claim("A", "x", "label", Value::Category("1"))
                                .Claim("B", "x", "label", Value::Category("0"))
@@ -51,14 +54,18 @@ TEST(MajorityVote, TiesGoToTheSmallestValueText) {
 
 TEST(MajorityVote, PermutingClaimsChangesNothing) {
   const auto forward = DocumentBuilder()
-                           .Outlet("A").Outlet("B").Outlet("C")
+                           .Outlet("A")
+                           .Outlet("B")
+                           .Outlet("C")
                            .Predicate("p", ValueKind::kBoolean)
                            .Claim("A", "x", "p", Value::Boolean(true))
                            .Claim("B", "x", "p", Value::Boolean(false))
                            .Claim("C", "x", "p", Value::Boolean(true))
                            .Store();
   const auto backward = DocumentBuilder()
-                            .Outlet("A").Outlet("B").Outlet("C")
+                            .Outlet("A")
+                            .Outlet("B")
+                            .Outlet("C")
                             .Predicate("p", ValueKind::kBoolean)
                             .Claim("C", "x", "p", Value::Boolean(true))
                             .Claim("B", "x", "p", Value::Boolean(false))
@@ -72,11 +79,12 @@ TEST(MajorityVote, PermutingClaimsChangesNothing) {
 }
 
 TEST(MajorityVote, UnknownMagnitudeIsNotScored) {
-  const ClaimStore store = DocumentBuilder()
-                               .Outlet("A")
-                               .Predicate("reward", ValueKind::kQuantity)
-                               .Claim("A", "x", "reward", Value::Quantity(std::nullopt, "USD", "million"))
-                               .Store();
+  const ClaimStore store =
+      DocumentBuilder()
+          .Outlet("A")
+          .Predicate("reward", ValueKind::kQuantity)
+          .Claim("A", "x", "reward", Value::Quantity(std::nullopt, "USD", "million"))
+          .Store();
   const Solution solution = CreateSolver("majority-vote")->Solve(store, SolverOptions{});
   EXPECT_TRUE(std::isnan(solution.claim_probability[0]));
   EXPECT_EQ(solution.total_weight[0], 0.0);

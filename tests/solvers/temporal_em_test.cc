@@ -25,7 +25,9 @@ TEST(TemporalEm, StaticBooleanTwoAgainstOne) {
   // A and B say true, C says false, each right with probability 0.8:
   // P(true) ∝ 0.8 * 0.8 * 0.2 = 0.128, P(false) ∝ 0.2 * 0.2 * 0.8 = 0.032 -> 0.8.
   const ClaimStore store = DocumentBuilder()
-                               .Outlet("A").Outlet("B").Outlet("C")
+                               .Outlet("A")
+                               .Outlet("B")
+                               .Outlet("C")
                                .Predicate("founded_in_rome", ValueKind::kBoolean)
                                .Claim("A", "x", "founded_in_rome", Value::Boolean(true))
                                .Claim("B", "x", "founded_in_rome", Value::Boolean(true))
@@ -43,7 +45,9 @@ TEST(TemporalEm, StaticBooleanTwoAgainstOne) {
 TEST(TemporalEm, OneChangeOfValueMatchesPathEnumeration) {
   // Day 0: A and B say false. Day 365: A and C say true. Mutable, 0.5 changes a year.
   const ClaimStore store = DocumentBuilder()
-                               .Outlet("A").Outlet("B").Outlet("C")
+                               .Outlet("A")
+                               .Outlet("B")
+                               .Outlet("C")
                                .Predicate("member", ValueKind::kBoolean, /*is_mutable=*/true)
                                .Claim("A", "x", "member", Value::Boolean(false), 0)
                                .Claim("B", "x", "member", Value::Boolean(false), 0)
@@ -97,7 +101,9 @@ TEST(TemporalEm, StaticPredicateNeverChanges) {
   // The same claims on a static predicate: one segment, and the day-0 claims are contradicted
   // or the day-365 ones are; by symmetry the tie goes to the lower state (false).
   const ClaimStore store = DocumentBuilder()
-                               .Outlet("A").Outlet("B").Outlet("C")
+                               .Outlet("A")
+                               .Outlet("B")
+                               .Outlet("C")
                                .Predicate("born_in", ValueKind::kBoolean)
                                .Claim("A", "x", "born_in", Value::Boolean(false), 0)
                                .Claim("B", "x", "born_in", Value::Boolean(false), 0)
@@ -114,14 +120,20 @@ TEST(TemporalEm, RelayedCopiesWeighAsOneClaim) {
   // Two outlets relaying one upstream (same via) must move the probability exactly as much as
   // one first-hand claim by that upstream.
   const auto with_relays = DocumentBuilder()
-                               .Outlet("A").Outlet("B").Outlet("up").Outlet("C")
+                               .Outlet("A")
+                               .Outlet("B")
+                               .Outlet("up")
+                               .Outlet("C")
                                .Predicate("p", ValueKind::kBoolean)
                                .Claim("A", "x", "p", Value::Boolean(true), 0, {"up"})
                                .Claim("B", "x", "p", Value::Boolean(true), 0, {"up"})
                                .Claim("C", "x", "p", Value::Boolean(false))
                                .Store();
   const auto first_hand = DocumentBuilder()
-                              .Outlet("A").Outlet("B").Outlet("up").Outlet("C")
+                              .Outlet("A")
+                              .Outlet("B")
+                              .Outlet("up")
+                              .Outlet("C")
                               .Predicate("p", ValueKind::kBoolean)
                               .Claim("up", "x", "p", Value::Boolean(true))
                               .Claim("C", "x", "p", Value::Boolean(false))
@@ -143,7 +155,8 @@ TEST(TemporalEm, ConfidenceWeightsTheEvidence) {
   // A low-confidence claim counts as a fraction of one: with weight 0.5 against a full claim,
   // P(true) ∝ 0.8^0.5 * 0.2 versus 0.2^0.5 * 0.8.
   const ClaimStore store = DocumentBuilder()
-                               .Outlet("A").Outlet("B")
+                               .Outlet("A")
+                               .Outlet("B")
                                .Predicate("p", ValueKind::kBoolean)
                                .Claim("A", "x", "p", Value::Boolean(true), 0, {}, 0.5)
                                .Claim("B", "x", "p", Value::Boolean(false))
@@ -178,7 +191,8 @@ TEST(TemporalEm, EmObjectiveNeverDecreasesAndPerfectSourceRanksFirst) {
 
 TEST(TemporalEm, IterationCapIsNeverReportedAsConverged) {
   const ClaimStore store = DocumentBuilder()
-                               .Outlet("A").Outlet("B")
+                               .Outlet("A")
+                               .Outlet("B")
                                .Predicate("p", ValueKind::kBoolean)
                                .Claim("A", "x", "p", Value::Boolean(true))
                                .Claim("B", "x", "p", Value::Boolean(false))

@@ -11,7 +11,8 @@ using testing::DocumentBuilder;
 
 TEST(ClaimStore, PropositionsStatesAndTimeOrder) {
   const ClaimStore store = DocumentBuilder()
-                               .Outlet("A").Outlet("B")
+                               .Outlet("A")
+                               .Outlet("B")
                                .Predicate("size", ValueKind::kQuantity)
                                .Predicate("member", ValueKind::kBoolean, true)
                                .Claim("A", "club", "size", Value::Quantity(90, "count"), 20)
@@ -40,7 +41,8 @@ TEST(ClaimStore, PropositionsStatesAndTimeOrder) {
 
 TEST(ClaimStore, SixMonthsAndOneHundredEightyDaysAreOneValue) {
   const ClaimStore store = DocumentBuilder()
-                               .Outlet("A").Outlet("B")
+                               .Outlet("A")
+                               .Outlet("B")
                                .Predicate("length", ValueKind::kQuantity)
                                .Claim("A", "waiver", "length", Value::Quantity(6, "month"))
                                .Claim("B", "waiver", "length", Value::Quantity(180, "day"))
@@ -52,7 +54,10 @@ TEST(ClaimStore, SixMonthsAndOneHundredEightyDaysAreOneValue) {
 
 TEST(ClaimStore, EvidenceGroupsFollowTheOriginalSource) {
   const ClaimStore store = DocumentBuilder()
-                               .Outlet("np").Outlet("unnamed").Outlet("an-nahar").Outlet("other")
+                               .Outlet("np")
+                               .Outlet("unnamed")
+                               .Outlet("an-nahar")
+                               .Outlet("other")
                                .Predicate("p", ValueKind::kBoolean)
                                .Claim("np", "x", "p", Value::Boolean(false), 0, {"an-nahar"})
                                .Claim("unnamed", "x", "p", Value::Boolean(false), 2, {"an-nahar"})
@@ -77,12 +82,14 @@ TEST(ClaimStore, EvidenceGroupsFollowTheOriginalSource) {
 }
 
 TEST(ClaimStore, UnknownMagnitudeMatchesNothing) {
-  const ClaimStore store = DocumentBuilder()
-                               .Outlet("A").Outlet("B")
-                               .Predicate("reward", ValueKind::kQuantity)
-                               .Claim("A", "x", "reward", Value::Quantity(std::nullopt, "USD", "million"))
-                               .Claim("B", "x", "reward", Value::Quantity(std::nullopt, "USD", "million"))
-                               .Store();
+  const ClaimStore store =
+      DocumentBuilder()
+          .Outlet("A")
+          .Outlet("B")
+          .Predicate("reward", ValueKind::kQuantity)
+          .Claim("A", "x", "reward", Value::Quantity(std::nullopt, "USD", "million"))
+          .Claim("B", "x", "reward", Value::Quantity(std::nullopt, "USD", "million"))
+          .Store();
   EXPECT_EQ(store.claim_state()[0], ClaimStore::kUnknownState);
   EXPECT_EQ(store.claim_state()[1], ClaimStore::kUnknownState);
   EXPECT_NE(store.claim_group()[0], store.claim_group()[1]);  // each alone
@@ -95,7 +102,9 @@ TEST(ClaimStore, DatesClusterAtTheCoarserGranularity) {
   april.month = 4;
   april.granularity = DateGranularity::kMonth;
   const ClaimStore store = DocumentBuilder()
-                               .Outlet("A").Outlet("B").Outlet("C")
+                               .Outlet("A")
+                               .Outlet("B")
+                               .Outlet("C")
                                .Predicate("submitted", ValueKind::kDate)
                                .Claim("A", "request", "submitted", Value::FromDate(april))
                                .Claim("B", "request", "submitted",
