@@ -1,6 +1,5 @@
 // credence: the command line. A thin shell over the library: parse flags, call, map errors to
 // exit codes (0 success, 1 invalid input, 2 usage error, 3 internal failure).
-#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -16,6 +15,7 @@
 #include "credence/score.h"
 #include "credence/solver.h"
 #include "credence/version.h"
+#include "commands.h"
 
 namespace {
 
@@ -23,11 +23,7 @@ constexpr int kExitInvalidInput = 1;
 constexpr int kExitUsage = 2;
 constexpr int kExitInternal = 3;
 
-// A bad flag value found after parsing (e.g. an unknown --format).
-class UsageError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
+using UsageError = credence::cli::CommandUsageError;
 
 struct InputFlags {
   std::string input;
@@ -181,6 +177,9 @@ int main(int argc, char** argv) {
   graph->add_flag("--dot", dot, "write GraphViz DOT (the only graph format for now)");
   graph->add_option("-o,--output", graph_output, "write the DOT here; default: standard output");
 
+  // Subcommands defined in their own files (tools/*_command.cc), one line each.
+  const std::vector<credence::cli::Command> commands = {};
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -191,6 +190,9 @@ int main(int argc, char** argv) {
     if (score->parsed()) return RunScore(score_flags, score_options, score_output, score_summary);
     if (validate->parsed()) return RunValidate(validate_inputs);
     if (graph->parsed()) return RunGraph(graph_flags, graph_options, graph_output);
+    for (const credence::cli::Command& command : commands) {
+      if (command.app->parsed()) return command.run();
+    }
   } catch (const credence::InputError& error) {
     std::cerr << error.what() << '\n';
     return kExitInvalidInput;

@@ -5,6 +5,8 @@
 #define CREDENCE_IO_H_
 
 #include <cstddef>
+#include <optional>
+#include <vector>
 #include <string>
 #include <string_view>
 
@@ -29,6 +31,37 @@ struct ReadOptions {
 ClaimsDocument ReadClaimsDocument(const std::string& path, const ReadOptions& options = {});
 ClaimsDocument ParseClaimsDocument(std::string_view text, const std::string& source_name,
                                    const ReadOptions& options = {});
+
+// Input formats. Names on the command line: auto, json, crowd-csv, crowd-tsv, book, population.
+enum class InputFormat {
+  kAuto,           // detect by content
+  kClaimsJson,     // the claims document of the data contract
+  kCrowdCsv,       // item,worker,label with a header line (Zheng et al.'s crowd data sets)
+  kCrowdTsv,       // item<TAB>worker<TAB>label without header (SpectralMethodsMeetEM)
+  kBookTsv,        // store<TAB>isbn<TAB>title<TAB>authors (Book-Author, Yin et al. 2007)
+  kPopulationCsv,  // "ObjectID","PropertyID","PropertyValue","SourceID","TimeStamp"
+};
+std::string_view ToString(InputFormat format);
+std::optional<InputFormat> ParseInputFormat(std::string_view name);
+// The format of a file judged by its content (and, for ties, its name); throws InputError when
+// no format fits.
+InputFormat DetectInputFormat(const std::string& path);
+
+// Reads any supported format as a claims document. Tabular formats become one outlet per worker
+// or source, one proposition per item, one category claim per row; errors name file and line.
+ClaimsDocument ReadInput(const std::string& path, InputFormat format,
+                         const ReadOptions& options = {});
+
+// A gold value for one proposition, as text comparable with Value::ToDisplay() of the
+// proposition's candidate values (after the same normalisation the importer applies).
+struct TruthRecord {
+  std::string subject;
+  std::string predicate;
+  std::string value;
+};
+// Reads the gold file that goes with a data set of `format` ("question,truth" CSV, item<TAB>label
+// TSV, the Book-Author golden list, the population truth CSV).
+std::vector<TruthRecord> ReadTruth(const std::string& path, InputFormat format);
 
 // Reads the whole file, or standard input for "-". Throws InputError when it cannot.
 std::string ReadInputBytes(const std::string& path, std::size_t max_bytes);

@@ -115,7 +115,7 @@ std::int32_t Date::LastDay() const {
 }
 
 std::string Date::ToIso() const {
-  char buffer[16];
+  char buffer[48];  // room for any int, so that no output is ever truncated
   switch (granularity) {
     case DateGranularity::kYear:
       std::snprintf(buffer, sizeof buffer, "%04d", year);
