@@ -1,0 +1,39 @@
+// Shared pieces of the output writers: typed values and numbers as JSON, and the display forms
+// of a proposition's states.
+#ifndef CREDENCE_IO_VALUE_JSON_H_
+#define CREDENCE_IO_VALUE_JSON_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "credence/claim_store.h"
+#include "credence/result.h"
+#include "credence/value.h"
+
+namespace credence::io_internal {
+
+// Key order is part of the output contract, so the writers use the insertion-ordered variant.
+using OrderedJson = nlohmann::ordered_json;
+
+// boolean -> true/false; category and string -> the text; date -> its ISO form at its own
+// granularity; quantity -> {"amount": base-unit magnitude or null, "unit": base unit, "text":
+// the amount as written}.
+OrderedJson ValueToJson(const Value& value);
+
+// A finite number, or null: JSON has no NaN or infinity, and a reader must never see them.
+OrderedJson Number(double value);
+
+// The JSON of a proposition's state: its candidate value, or null for the "none of these" state.
+OrderedJson StateToJson(const ClaimStore& store, std::size_t proposition, std::uint32_t state);
+
+// The display form of a state, for the terminal and graph labels.
+std::string StateText(const ClaimStore& store, std::size_t proposition, std::uint32_t state);
+
+// Throws std::invalid_argument when the report was not computed for this store.
+void CheckReportMatches(const ClaimStore& store, const ScoreReport& report);
+
+}  // namespace credence::io_internal
+
+#endif  // CREDENCE_IO_VALUE_JSON_H_

@@ -1,0 +1,91 @@
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "credence/io.h"
+
+namespace credence {
+namespace {
+
+namespace fs = std::filesystem;
+
+class WriteFileAtomicallyTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    directory_ = fs::temp_directory_path() /
+                 ("credence-atomic-" + std::to_string(::getpid()) + "-" +
+                  ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(directory_);
+    fs::create_directories(directory_);
+  }
+  void TearDown() override { fs::remove_all(directory_); }
+
+  std::vector<std::string> Entries() const {
+    std::vector<std::string> names;
+    for (const fs::directory_entry& entry : fs::directory_iterator(directory_)) {
+      names.push_back(entry.path().filename().string());
+    }
+    return names;
+  }
+
+  static std::string Read(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  }
+
+  fs::path directory_;
+};
+
+TEST_F(WriteFileAtomicallyTest, WritesTheContentAndNothingElse) {
+  const fs::path path = directory_ / "scores.json";
+  WriteFileAtomically(path.string(), "{\"a\": 1}\n");
+  EXPECT_EQ(Read(path), "{\"a\": 1}\n");
+  EXPECT_EQ(Entries(), std::vector<std::string>{"scores.json"});
+}
+
+TEST_F(WriteFileAtomicallyTest, OverwritesWithoutLeavingOldBytes) {
+  const fs::path path = directory_ / "scores.json";
+  WriteFileAtomically(path.string(), "a much longer first version\n");
+  WriteFileAtomically(path.string(), "short\n");
+  EXPECT_EQ(Read(path), "short\n");
+  WriteFileAtomically(path.string(), "");
+  EXPECT_EQ(Read(path), "");
+  EXPECT_TRUE(fs::exists(path));
+  EXPECT_EQ(Entries(), std::vector<std::string>{"scores.json"});
+}
+
+TEST_F(WriteFileAtomicallyTest, MissingDirectoryThrowsNamingThePath) {
+  const std::string path = (directory_ / "missing" / "scores.json").string();
+  try {
+    WriteFileAtomically(path, "content");
+    FAIL() << "expected std::runtime_error";
+  } catch (const std::runtime_error& error) {
+    EXPECT_EQ(std::string(error.what()), "cannot write " + path + ": No such file or directory");
+  }
+  EXPECT_TRUE(Entries().empty());
+}
+
+TEST_F(WriteFileAtomicallyTest, FailedRenameRemovesTheTemporaryFile) {
+  // A directory cannot be replaced by a file: the temporary is written, the rename fails.
+  const fs::path path = directory_ / "scores.json";
+  fs::create_directories(path / "inside");
+  EXPECT_THROW(WriteFileAtomically(path.string(), "content"), std::runtime_error);
+  EXPECT_EQ(Entries(), std::vector<std::string>{"scores.json"});
+  EXPECT_TRUE(fs::is_directory(path));
+}
+
+TEST_F(WriteFileAtomicallyTest, DashWritesToStandardOutput) {
+  ::testing::internal::CaptureStdout();
+  WriteFileAtomically("-", "to standard output\n");
+  EXPECT_EQ(::testing::internal::GetCapturedStdout(), "to standard output\n");
+  EXPECT_TRUE(Entries().empty());
+}
+
+}  // namespace
+}  // namespace credence
