@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds credence with warnings as errors and runs the whole test suite through ctest, then
-# again under AddressSanitizer + UndefinedBehaviorSanitizer, then checks formatting.
+# again under AddressSanitizer + UndefinedBehaviorSanitizer, then checks formatting and lints.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,4 +21,8 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 
 echo "== clang-format"
 git ls-files -z -- '*.h' '*.cc' | xargs -0 clang-format --dry-run --Werror
+
+echo "== clang-tidy (library and command line)"
+git ls-files -z -- 'src/*.cc' 'tools/*.cc' |
+  xargs -0 -n 1 -P "$jobs" clang-tidy -p build-check --quiet --extra-arg=-Wno-unknown-warning-option
 echo "all checks passed"

@@ -21,6 +21,9 @@ struct Command {
   std::function<int()> run;  // returns the exit code
 };
 
+// credence eval (tools/eval_command.cc).
+Command AddEvalCommand(CLI::App& app);
+
 }  // namespace credence::cli
 
 #endif  // CREDENCE_TOOLS_COMMANDS_H_

@@ -72,12 +72,9 @@ std::uint32_t MostProbableState(const ClaimStore& store, std::size_t p,
   const std::vector<Value>& values = store.propositions()[p].values;
   std::uint32_t best = 0;
   for (std::uint32_t k = 1; k < posterior.size(); ++k) {
-    if (posterior[k] > posterior[best]) {
-      best = k;
-    } else if (posterior[k] == posterior[best] && k < values.size() &&
-               values[k].ToDisplay() < values[best].ToDisplay()) {
-      best = k;
-    }
+    const bool ties_lower_text = posterior[k] == posterior[best] && k < values.size() &&
+                                 values[k].ToDisplay() < values[best].ToDisplay();
+    if (posterior[k] > posterior[best] || ties_lower_text) best = k;
   }
   return best;
 }

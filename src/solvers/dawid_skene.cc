@@ -121,7 +121,6 @@ class DawidSkene {
     std::vector<double> next(layout_.size, 0.5);
     const auto proposition = store_.claim_proposition();
     const auto state = store_.claim_state();
-    const auto source = store_.claim_source();
     const auto weight = store_.claim_weight();
     ParallelFor(
         store_.num_outlets(), options_.num_threads, [&](std::size_t begin, std::size_t end, int) {

@@ -24,6 +24,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <span>
 #include <string>
 #include <vector>
@@ -49,7 +50,7 @@ struct Range {
 
 // Min-max over the entries with valid[i]; applies it in place and returns it.
 Range Normalize(std::vector<double>* x, const std::vector<bool>& valid) {
-  Range range{INFINITY, -INFINITY};
+  Range range{std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity()};
   for (std::size_t i = 0; i < x->size(); ++i) {
     if (!valid[i]) continue;
     range.low = std::min(range.low, (*x)[i]);

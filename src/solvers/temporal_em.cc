@@ -31,6 +31,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <span>
 #include <vector>
 
@@ -216,7 +217,8 @@ class PropositionPass {
     for (int t = 1; t < steps; ++t) {
       const auto [stay, jump] = Transition(t);
       const double log_self = std::log(stay + jump);
-      const double log_jump = jump > 0.0 ? std::log(jump) : -INFINITY;
+      const double log_jump =
+          jump > 0.0 ? std::log(jump) : -std::numeric_limits<double>::infinity();
       int best = 0;
       int second = -1;
       for (int x = 1; x < states; ++x) {
