@@ -43,16 +43,22 @@ TEST(TemporalEm, StaticBooleanTwoAgainstOne) {
 }
 
 TEST(TemporalEm, OneChangeOfValueMatchesPathEnumeration) {
-  // Day 0: A and B say false. Day 365: A and C say true. Mutable, 0.5 changes a year.
+  // Three outlets, two propositions. Day 0: A and B say x is not a member; day 365: A and C
+  // say it is (mutable, 0.5 changes a year). A static category: A and C say x's capital is
+  // "north", B says "south".
   const ClaimStore store = DocumentBuilder()
                                .Outlet("A")
                                .Outlet("B")
                                .Outlet("C")
                                .Predicate("member", ValueKind::kBoolean, /*is_mutable=*/true)
+                               .Predicate("capital", ValueKind::kCategory)
                                .Claim("A", "x", "member", Value::Boolean(false), 0)
                                .Claim("B", "x", "member", Value::Boolean(false), 0)
                                .Claim("A", "x", "member", Value::Boolean(true), 365)
                                .Claim("C", "x", "member", Value::Boolean(true), 365)
+                               .Claim("A", "x", "capital", Value::Category("north"), 10)
+                               .Claim("B", "x", "capital", Value::Category("south"), 10)
+                               .Claim("C", "x", "capital", Value::Category("north"), 10)
                                .Store();
   const Solution solution = CreateSolver("temporal-em")->Solve(store, PinnedOptions());
 
@@ -78,6 +84,16 @@ TEST(TemporalEm, OneChangeOfValueMatchesPathEnumeration) {
   EXPECT_NEAR(solution.claim_probability[1], p_first_false, 1e-4);
   EXPECT_NEAR(solution.claim_probability[2], p_second_true, 1e-4);
   EXPECT_NEAR(solution.claim_probability[3], p_second_true, 1e-4);
+
+  // The capital has three states (north, south, none of these); a wrong claim puts
+  // (1 - 0.8) / 2 = 0.1 on each other state:
+  // P(north) ∝ 0.8 * 0.1 * 0.8, P(south) ∝ 0.1 * 0.8 * 0.1, P(none) ∝ 0.1 * 0.1 * 0.1,
+  // so P(north) = 0.064 / 0.073 = 0.877 and P(south) = 0.008 / 0.073 = 0.110.
+  const double north = 0.8 * 0.1 * 0.8;
+  const double south = 0.1 * 0.8 * 0.1;
+  const double none = 0.1 * 0.1 * 0.1;
+  EXPECT_NEAR(solution.claim_probability[4], north / (north + south + none), 1e-4);
+  EXPECT_NEAR(solution.claim_probability[5], south / (north + south + none), 1e-4);
 
   // The most probable path is (false, true): two segments, the change at day 365.
   ASSERT_EQ(solution.timelines[0].size(), 2U);
