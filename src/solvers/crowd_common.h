@@ -5,12 +5,14 @@
 #define CREDENCE_SOLVERS_CROWD_COMMON_H_
 
 #include <chrono>
+#include <cmath>
 #include <cstdint>
 #include <span>
 #include <vector>
 
 #include "credence/claim_store.h"
 #include "credence/solver.h"
+#include "solvers/solver_common.h"
 
 namespace credence::internal {
 
@@ -62,6 +64,49 @@ void FillFromPosteriors(const ClaimStore& store, const SolverOptions& options,
 bool FailWithoutClaims(const ClaimStore& store, Solution* solution);
 
 double SecondsSince(std::chrono::steady_clock::time_point start);
+
+// The EM loop the crowd models share: `e_step()` fills the posteriors and returns the objective,
+// `m_step()` re-estimates the parameters and returns their largest change. Stops with
+// kConvergence when that change, or the objective's change, falls below the tolerance, else at
+// the iteration cap; a last E-step makes the posteriors consistent with the final parameters.
+template <typename EStep, typename MStep>
+void RunEm(const SolverOptions& options, const EStep& e_step, const MStep& m_step,
+           SolverSummary* summary) {
+  summary->termination = TerminationType::kNoConvergence;
+  std::vector<double>& trace = summary->log_likelihood;
+  for (int iteration = 1; iteration <= options.max_iterations; ++iteration) {
+    trace.push_back(e_step());
+    const double change = m_step();
+    summary->iterations = iteration;
+    summary->final_change = change;
+    const std::size_t n = trace.size();
+    const bool objective_settled =
+        n >= 2 && std::abs(trace[n - 1] - trace[n - 2]) < options.tolerance;
+    if (change < options.tolerance || objective_settled) {
+      summary->termination = TerminationType::kConvergence;
+      break;
+    }
+  }
+  trace.push_back(e_step());
+  summary->message = summary->IsConverged()
+                         ? "largest parameter change or objective change below tolerance"
+                         : "iteration cap reached";
+}
+
+// Leave-one-group-out influences for a model with
+// Posterior(std::size_t p, std::uint32_t masked_group, std::span<double> out).
+template <typename Model>
+void ComputeModelInfluences(const ClaimStore& store, const SolverOptions& options,
+                            const Model& model, Solution* solution) {
+  ComputeInfluences(
+      store, options,
+      [&](std::size_t p, std::uint32_t group, std::vector<double>* out) {
+        std::vector<double> posterior(store.propositions()[p].num_states());
+        model.Posterior(p, group, posterior);
+        ClaimProbabilitiesOf(store, p, posterior, out);
+      },
+      solution);
+}
 
 }  // namespace credence::internal
 

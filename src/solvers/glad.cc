@@ -224,25 +224,8 @@ class GladSolver final : public Solver {
 
     Glad model(store, options);
     StatePosteriors posteriors(store);
-    summary.termination = TerminationType::kNoConvergence;
-    for (int iteration = 1; iteration <= options.max_iterations; ++iteration) {
-      summary.log_likelihood.push_back(model.EStep(&posteriors));
-      const double change = model.MStep();
-      summary.iterations = iteration;
-      summary.final_change = change;
-      const std::size_t n = summary.log_likelihood.size();
-      const bool objective_settled =
-          n >= 2 && std::abs(summary.log_likelihood[n - 1] - summary.log_likelihood[n - 2]) <
-                        options.tolerance;
-      if (change < options.tolerance || objective_settled) {
-        summary.termination = TerminationType::kConvergence;
-        break;
-      }
-    }
-    summary.log_likelihood.push_back(model.EStep(&posteriors));
-    summary.message = summary.IsConverged()
-                          ? "largest parameter change or objective change below tolerance"
-                          : "iteration cap reached";
+    RunEm(
+        options, [&] { return model.EStep(&posteriors); }, [&] { return model.MStep(); }, &summary);
 
     FillFromPosteriors(store, options, posteriors, &solution);
     solution.reliability.resize(store.num_outlets());
@@ -250,14 +233,7 @@ class GladSolver final : public Solver {
       solution.reliability[s] = std::clamp(Sigmoid(model.alpha()[s]), options.probability_clamp,
                                            1.0 - options.probability_clamp);
     }
-    ComputeInfluences(
-        store, options,
-        [&](std::size_t p, std::uint32_t group, std::vector<double>* out) {
-          std::vector<double> posterior(store.propositions()[p].num_states());
-          model.Posterior(p, group, posterior);
-          ClaimProbabilitiesOf(store, p, posterior, out);
-        },
-        &solution);
+    ComputeModelInfluences(store, options, model, &solution);
     summary.solve_seconds = SecondsSince(start);
     return solution;
   }
