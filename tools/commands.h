@@ -24,6 +24,9 @@ struct Command {
 // credence eval (tools/eval_command.cc).
 Command AddEvalCommand(CLI::App& app);
 
+// credence synth (tools/synth_command.cc).
+Command AddSynthCommand(CLI::App& app);
+
 }  // namespace credence::cli
 
 #endif  // CREDENCE_TOOLS_COMMANDS_H_

@@ -178,7 +178,9 @@ int main(int argc, char** argv) {
   graph->add_option("-o,--output", graph_output, "write the DOT here; default: standard output");
 
   // Subcommands defined in their own files (tools/*_command.cc), one line each.
-  const std::vector<credence::cli::Command> commands = {};
+  const std::vector<credence::cli::Command> commands = {
+      credence::cli::AddSynthCommand(app),
+  };
 
   try {
     app.parse(argc, argv);
