@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "commands.h"
 #include "credence/claim_store.h"
 #include "credence/consistency_graph.h"
 #include "credence/error.h"
@@ -15,7 +16,6 @@
 #include "credence/score.h"
 #include "credence/solver.h"
 #include "credence/version.h"
-#include "commands.h"
 
 namespace {
 
@@ -70,10 +70,12 @@ void AddSolverFlags(CLI::App* command, credence::SolverOptions* options) {
 }
 
 credence::ClaimStore LoadStore(const InputFlags& flags, bool print_warnings) {
-  if (flags.format != "auto" && flags.format != "json") {
-    throw UsageError("unknown --format \"" + flags.format + "\"; known: auto, json");
+  const std::optional<credence::InputFormat> format = credence::ParseInputFormat(flags.format);
+  if (!format) {
+    throw UsageError("unknown --format \"" + flags.format +
+                     "\"; known: auto, json, crowd-csv, crowd-tsv, population");
   }
-  credence::ClaimsDocument document = credence::ReadClaimsDocument(flags.input);
+  credence::ClaimsDocument document = credence::ReadInput(flags.input, *format);
   if (print_warnings) {
     for (const credence::Diagnostic& warning : document.warnings) {
       std::cerr << warning.ToString() << '\n';
@@ -180,6 +182,7 @@ int main(int argc, char** argv) {
   // Subcommands defined in their own files (tools/*_command.cc), one line each.
   const std::vector<credence::cli::Command> commands = {
       credence::cli::AddSynthCommand(app),
+      credence::cli::AddEvalCommand(app),
   };
 
   try {

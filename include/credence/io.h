@@ -6,9 +6,9 @@
 
 #include <cstddef>
 #include <optional>
-#include <vector>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "credence/claim_store.h"
 #include "credence/consistency_graph.h"
@@ -32,13 +32,13 @@ ClaimsDocument ReadClaimsDocument(const std::string& path, const ReadOptions& op
 ClaimsDocument ParseClaimsDocument(std::string_view text, const std::string& source_name,
                                    const ReadOptions& options = {});
 
-// Input formats. Names on the command line: auto, json, crowd-csv, crowd-tsv, book, population.
+// Input formats. Names on the command line: auto, json, crowd-csv, crowd-tsv, population.
+// (The Book-Author tuples, with their author-list normalisation, are not read yet.)
 enum class InputFormat {
   kAuto,           // detect by content
   kClaimsJson,     // the claims document of the data contract
   kCrowdCsv,       // item,worker,label with a header line (Zheng et al.'s crowd data sets)
   kCrowdTsv,       // item<TAB>worker<TAB>label without header (SpectralMethodsMeetEM)
-  kBookTsv,        // store<TAB>isbn<TAB>title<TAB>authors (Book-Author, Yin et al. 2007)
   kPopulationCsv,  // "ObjectID","PropertyID","PropertyValue","SourceID","TimeStamp"
 };
 std::string_view ToString(InputFormat format);
@@ -59,8 +59,8 @@ struct TruthRecord {
   std::string predicate;
   std::string value;
 };
-// Reads the gold file that goes with a data set of `format` ("question,truth" CSV, item<TAB>label
-// TSV, the Book-Author golden list, the population truth CSV).
+// Reads the gold file that goes with a data set of `format` ("question,truth" CSV with a header,
+// item<TAB>label TSV, the population truth CSV).
 std::vector<TruthRecord> ReadTruth(const std::string& path, InputFormat format);
 
 // Reads the whole file, or standard input for "-". Throws InputError when it cannot.
