@@ -13,11 +13,11 @@ namespace credence {
 
 struct EvalResult {
   std::string algorithm;
-  int gold_items = 0;  // gold propositions that have at least one scorable claim
+  int gold_items = 0;           // gold propositions that have at least one scorable claim
   int gold_without_claims = 0;  // gold records left out: no scorable claim under this algorithm
   int correct = 0;
   double accuracy = 0.0;
-  int ties = 0;        // gold items whose top probability is shared by several values
+  int ties = 0;  // gold items whose top probability is shared by several values
   double macro_f1 = 0.0;
   // Probabilistic quality of the predicted distribution over each item's values.
   double log_loss = 0.0;

@@ -183,4 +183,41 @@ TEST(Cli, SummaryOnRequest) {
   EXPECT_TRUE(quiet.out.empty());
 }
 
+TEST(Cli, SynthOutputLoadsScoresAndEvaluates) {
+  const fs::path prefix = TempDir() / "synthetic";
+  const Outcome synth = RunCredence("synth --out-prefix " + prefix.string() +
+                                    " --seed 7 --sources 12 --items 60 --mutable-fraction 0.3");
+  ASSERT_EQ(synth.exit_code, 0) << synth.err;
+  const std::string claims = prefix.string() + ".claims.json";
+  EXPECT_EQ(RunCredence("validate " + claims).exit_code, 0);
+  EXPECT_EQ(RunCredence("score " + claims + " -o " + (TempDir() / "s.json").string()).exit_code, 0);
+  // The crowd CSV and its truth go through the importer and the evaluation.
+  const Outcome eval = RunCredence("eval " + prefix.string() + ".answers.csv --truth " +
+                                   prefix.string() + ".truth.csv -a majority-vote");
+  ASSERT_EQ(eval.exit_code, 0) << eval.err;
+  EXPECT_NE(eval.out.find("\"gold_items\": 60"), std::string::npos) << eval.out;
+  // Same seed, same bytes.
+  const fs::path again = TempDir() / "synthetic-again";
+  ASSERT_EQ(RunCredence("synth --out-prefix " + again.string() +
+                        " --seed 7 --sources 12 --items 60 --mutable-fraction 0.3")
+                .exit_code,
+            0);
+  EXPECT_EQ(Slurp(claims), Slurp(again.string() + ".claims.json"));
+}
+
+TEST(Cli, EvalReproducesThePublishedMajorityVoteOnBluebirds) {
+  const fs::path data = fs::path(CREDENCE_SOURCE_DIR) / ".." / "shared" / "datasets" / "bluebirds";
+  if (!fs::exists(data)) GTEST_SKIP() << "public data sets not found beside the repository";
+  const Outcome eval = RunCredence("eval " + (data / "answer.csv").string() + " --truth " +
+                                   (data / "truth.csv").string() + " -a majority-vote");
+  ASSERT_EQ(eval.exit_code, 0) << eval.err;
+  // The data sets' README: 82 of 108 correct with ties to the smallest label.
+  EXPECT_NE(eval.out.find("\"correct\": 82"), std::string::npos) << eval.out;
+  EXPECT_NE(eval.out.find("\"gold_items\": 108"), std::string::npos) << eval.out;
+  EXPECT_EQ(RunCredence("eval " + (data / "answer.csv").string() + " --truth " +
+                        (data / "truth.csv").string() + " -a nonsense")
+                .exit_code,
+            2);
+}
+
 }  // namespace

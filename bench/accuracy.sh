@@ -1,0 +1,276 @@
+#!/usr/bin/env bash
+# Regenerates docs/accuracy.md: `credence eval --algorithm all` on every public data set in
+# ../shared/datasets (relative to the repository root), beside the published figures.
+#
+# Usage: bench/accuracy.sh [CREDENCE]    (CREDENCE defaults to build/credence)
+# Exits 0 with a message, writing nothing, when ../shared/datasets is absent.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+credence=${1:-build/credence}
+case $credence in
+  /*) ;;
+  *) credence=$(pwd)/$credence ;;
+esac
+data=$root/../shared/datasets
+if [[ ! -d $data ]]; then
+  echo "accuracy.sh: ../shared/datasets not found next to the repository; skipping" >&2
+  exit 0
+fi
+if [[ ! -x $credence ]]; then
+  echo "accuracy.sh: no credence executable at $credence (build it, or pass its path)" >&2
+  exit 1
+fi
+command -v python3 > /dev/null || { echo "accuracy.sh: needs python3" >&2; exit 1; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# name, input, truth, format. A data set that fails is reported in the document, not fatal.
+run() {
+  local name=$1 input=$2 truth=$3 format=$4
+  echo "accuracy.sh: $name" >&2
+  if ! (cd "$data" && "$credence" eval "$input" --truth "$truth" --format "$format" \
+          --algorithm all > "$work/$name.json" 2> "$work/$name.err"); then
+    echo "accuracy.sh: $name failed: $(tail -n 3 "$work/$name.err")" >&2
+    rm -f "$work/$name.json"
+  fi
+}
+run bluebirds bluebirds/answer.csv bluebirds/truth.csv crowd-csv
+run d_product d_product/answer.csv d_product/truth.csv crowd-csv
+run d_sentiment d_sentiment/answer.csv d_sentiment/truth.csv crowd-csv
+run dog dog/answer.csv dog/truth.csv crowd-csv
+run rte rte/rte_crowd.txt rte/rte_truth.txt crowd-tsv
+run book book/book.txt book/book_golden.txt book
+run population population/population_claims.csv population/population_truth.csv population
+
+version=$("$credence" --version 2> /dev/null || echo unknown)
+python3 - "$work" "$root/docs/accuracy.md" "$version" << 'PYTHON'
+import json
+import os
+import sys
+
+work, out_path, version = sys.argv[1:4]
+
+DATASETS = [
+    ("bluebirds", "bluebirds (D_Duck)"),
+    ("d_product", "d_product"),
+    ("d_sentiment", "d_sentiment (D_PosSent)"),
+    ("dog", "dog"),
+    ("rte", "rte"),
+    ("book", "book (golden)"),
+    ("population", "population"),
+]
+
+results = {}
+errors = {}
+for name, _ in DATASETS:
+    path = os.path.join(work, name + ".json")
+    if os.path.exists(path):
+        with open(path) as f:
+            results[name] = {r["algorithm"]: r for r in json.load(f)["results"]}
+    else:
+        with open(os.path.join(work, name + ".err")) as f:
+            lines = [l.strip() for l in f if l.strip()]
+        # Keep only the message, never a path of the machine that ran it.
+        errors[name] = (lines[-1] if lines else "failed").replace(
+            os.path.dirname(work), "...")
+
+algorithms = []
+for name, _ in DATASETS:
+    for algorithm in results.get(name, {}):
+        if algorithm not in algorithms:
+            algorithms.append(algorithm)
+
+# Published accuracy figures: (data set, algorithm) -> [(figure, source, explanation if we
+# differ by more than a point)].
+SOURCES = {
+    "[1]": "`../shared/datasets/README.md`: majority vote computed from the files, ties to the "
+           "smallest label.",
+    "[2]": "D. Ustalov, N. Pavlichenko, B. Tseitlin, \"Learning from Crowds with Crowd-Kit\", "
+           "JOSS 2024 (arXiv:2109.08584), table \"Comparison of the implemented categorical "
+           "aggregation methods\" (three decimals).",
+    "[3]": "crowd-kit figures at four decimals, measured on the same file and quoted in the "
+           "project's issue on algorithm comparison; not re-measured here.",
+    "[4]": "Y. Zheng, G. Li, Y. Li, C. Shan, R. Cheng, \"Truth Inference in Crowdsourcing: Is the "
+           "Problem Solved?\", PVLDB 10(5):541-552, 2017; its published D&S figure as quoted in the "
+           "project's issue on algorithm comparison (the paper's tables were not re-checked).",
+}
+MACE_WHY = (
+    "Our MACE runs plain EM from one deterministic start (every worker alike, so the first E-step "
+    "is a vote) and settles in a worse optimum; MACE and crowd-kit keep the best of 10 random "
+    "restarts. With --max-iterations 2000 it converged at 0.8398 when this note was written, so "
+    "the iteration cap is not the cause. The restarts are the likely cause; not verified.")
+ONE_COIN_WHY = (
+    "We are higher; not yet explained. Our one-coin is MAP under the Beta(4, 1) reliability prior "
+    "from a common start of 0.8, crowd-kit's OneCoinDawidSkene maximum likelihood from "
+    "majority-vote posteriors: a candidate cause, not a verified one.")
+PUBLISHED = [
+    ("bluebirds", "majority-vote", "0.7593", "[1]", ""),
+    ("d_product", "majority-vote", "0.8966", "[1]", ""),
+    ("d_product", "majority-vote", "0.8966", "[3]", ""),
+    ("d_product", "majority-vote", "0.897", "[2]", ""),
+    ("d_product", "dawid-skene", "0.9397", "[3]", ""),
+    ("d_product", "dawid-skene", "0.940", "[2]", ""),
+    ("d_product", "dawid-skene", "0.9366", "[4]", ""),
+    ("d_product", "glad", "0.9286", "[3]", ""),
+    ("d_product", "glad", "0.928", "[2]", ""),
+    ("d_product", "mace", "0.9290", "[3]", MACE_WHY),
+    ("d_product", "mace", "0.929", "[2]", "As above."),
+    ("d_product", "one-coin", "0.9084", "[3]", ONE_COIN_WHY),
+    ("d_product", "wawa", "0.897", "[2]", ""),
+    ("d_sentiment", "majority-vote", "0.9320", "[1]", ""),
+    ("d_sentiment", "majority-vote", "0.932", "[2]", ""),
+    ("d_sentiment", "dawid-skene", "0.960", "[2]", ""),
+    ("d_sentiment", "glad", "0.948", "[2]", ""),
+    ("d_sentiment", "mace", "0.950", "[2]", ""),
+    ("d_sentiment", "wawa", "0.951", "[2]", ""),
+    ("dog", "majority-vote", "0.8178", "[1]", ""),
+    ("rte", "majority-vote", "0.9187", "[1]", ""),
+]
+
+
+def cell(name, algorithm, key, fmt):
+    r = results.get(name, {}).get(algorithm)
+    if r is None:
+        return "—"
+    return fmt(r[key]) if key else fmt(r)
+
+
+def iterations(r):
+    if r["termination"] == "convergence":
+        return str(r["iterations"])
+    if r["termination"] == "no_convergence":
+        return "%d (cap)" % r["iterations"]
+    return r["termination"]
+
+
+lines = []
+w = lines.append
+w("# Accuracy on public data sets")
+w("")
+w("Every algorithm of credence on the public crowdsourcing and truth-discovery benchmarks, with "
+  "default options, compared with the gold labels. Generated by `bench/accuracy.sh`; do not edit "
+  "by hand. Regenerate from the repository root with")
+w("")
+w("```sh")
+w("cmake --build build --target credence && bench/accuracy.sh build/credence")
+w("```")
+w("")
+w("which runs, for each data set, `credence eval INPUT --truth TRUTH --format F --algorithm all` "
+  "(the data sets live in `../shared/datasets`, outside the repository; see its README for their "
+  "sources). Version: `%s`." % version)
+w("")
+w("Rules. An item's predicted value is the value with the highest probability among the values "
+  "claimed for it; **ties go to the smallest value text in byte order** (the rule under which the "
+  "data sets publish their majority-vote figures). Accuracy = correct / gold items that have at "
+  "least one claim. Gold items without claims are left out and counted below. The figures are "
+  "deterministic: the same binary and options give the same numbers.")
+w("")
+w("## Accuracy")
+w("")
+w("| algorithm | " + " | ".join(label for _, label in DATASETS) + " |")
+w("|---|" + "---:|" * len(DATASETS))
+for algorithm in algorithms:
+    w("| %s | " % algorithm + " | ".join(
+        cell(name, algorithm, "accuracy", lambda x: "%.4f" % x) for name, _ in DATASETS) + " |")
+w("")
+w("Gold items evaluated (with at least one claim) / left out for want of claims; items whose top "
+  "probability is a tie under majority vote:")
+w("")
+w("| data set | gold items evaluated | gold items without claims | majority-vote ties |")
+w("|---|---:|---:|---:|")
+for name, label in DATASETS:
+    if name in errors:
+        w("| %s | failed: %s | | |" % (label, errors[name].replace("|", "\\|")))
+        continue
+    mv = results[name].get("majority-vote") or next(iter(results[name].values()))
+    w("| %s | %d | %d | %d |" % (label, mv["gold_items"], mv["gold_without_claims"], mv["ties"]))
+w("")
+w("## Iterations and termination")
+w("")
+w("\"(cap)\" marks a run stopped by `--max-iterations` (default 200) before meeting the "
+  "tolerance: its figure is not a converged one.")
+w("")
+w("| algorithm | " + " | ".join(label for _, label in DATASETS) + " |")
+w("|---|" + "---:|" * len(DATASETS))
+for algorithm in algorithms:
+    w("| %s | " % algorithm + " | ".join(
+        cell(name, algorithm, None, iterations) for name, _ in DATASETS) + " |")
+w("")
+w("## Published figures")
+w("")
+w("Accuracy reported elsewhere for the same data, beside ours. A difference of more than one "
+  "point is explained where the cause is known, and said to be unexplained otherwise.")
+w("")
+w("| data set | algorithm | published | source | ours | difference | why |")
+w("|---|---|---:|---|---:|---:|---|")
+mv_matches = True
+for name, algorithm, text, source, why in PUBLISHED:
+    label = dict(DATASETS)[name]
+    ours = results.get(name, {}).get(algorithm)
+    if ours is None:
+        w("| %s | %s | %s | %s | — | | not run |" % (label, algorithm, text, source))
+        continue
+    figure = float(text)
+    decimals = len(text.split(".")[1])
+    rounded = round(ours["accuracy"], decimals)
+    diff = ours["accuracy"] - figure
+    if rounded == figure:
+        why = why or "same at the published precision"
+    elif abs(diff) <= 0.01:
+        why = why or "within a point"
+    elif not why:
+        why = "not yet explained"
+    if source == "[1]" and rounded != figure:
+        mv_matches = False
+    shown = "0" if abs(diff) < 5e-5 else "%+.4f" % diff
+    w("| %s | %s | %s | %s | %.4f | %s | %s |" %
+      (label, algorithm, text, source, ours["accuracy"], shown, why))
+w("")
+for key, source in SOURCES.items():
+    w("%s %s  " % (key, source))
+w("")
+w("Notes.")
+w("")
+if mv_matches:
+    w("- Majority vote matches the data sets' own reference figures [1] wherever they are given "
+      "(same tie rule).")
+w("- Tie rules matter: with ties broken uniformly at random the expected majority-vote accuracy "
+  "is 0.8969 on rte (0.9187 with ties to the smallest label), 0.8222 on dog (0.8178) and 0.9335 "
+  "on d_sentiment (0.9320) [1]. Compare tie rules before comparing figures.")
+ds = results.get("d_product", {}).get("dawid-skene")
+if ds and ds["termination"] == "no_convergence":
+    w("- Dawid-Skene on d_product stops at the iteration cap; with `--max-iterations 1000` it "
+      "converged in 338 iterations to the same accuracy when this note was written.")
+w("- For bluebirds, dog and rte only the majority-vote reference [1] is given: figures for the "
+  "other algorithms on them, and any for book and population, were not found in the sources "
+  "reachable while writing this script. Truth-discovery papers score book and population with "
+  "looser matching (normalised author lists, numeric tolerance), so their figures would not be "
+  "comparable with the exact-match accuracy here anyway: book and population accuracy is exact "
+  "match of the value text after the importer's normalisation.")
+w("")
+w("## All metrics")
+w("")
+w("Accuracy, macro-F1 over the gold classes, log-loss (mean −log p(gold), p clamped at 1e-15), "
+  "Brier score and expected calibration error (10 equal-width bins of the top probability), from "
+  "each item's probabilities normalised over its claimed values. Fit times vary between runs and "
+  "machines and are left out.")
+for name, label in DATASETS:
+    w("")
+    w("### " + label)
+    w("")
+    if name in errors:
+        w("Failed: `%s`" % errors[name])
+        continue
+    w("| algorithm | accuracy | correct | ties | macro-F1 | log-loss | Brier | ECE |")
+    w("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for algorithm, r in results[name].items():
+        w("| %s | %.4f | %d/%d | %d | %.4f | %.4f | %.4f | %.4f |" % (
+            algorithm, r["accuracy"], r["correct"], r["gold_items"], r["ties"], r["macro_f1"],
+            r["log_loss"], r["brier"], r["expected_calibration_error"]))
+
+with open(out_path, "w") as f:
+    f.write("\n".join(lines) + "\n")
+print("accuracy.sh: wrote docs/accuracy.md", file=sys.stderr)
+PYTHON

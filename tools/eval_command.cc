@@ -1,0 +1,136 @@
+// credence eval: accuracy of one or every algorithm against gold labels, as JSON or a table.
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "credence/claim_store.h"
+#include "credence/eval.h"
+#include "credence/io.h"
+#include "credence/solver.h"
+
+namespace credence::cli {
+namespace {
+
+// Data sets keep their file names in a folder named after the set ("d_product/answer.csv"), so
+// the folder and the file together name it.
+std::string DatasetName(const std::string& input) {
+  if (input == "-") return input;
+  const std::filesystem::path path = std::filesystem::absolute(input).lexically_normal();
+  const std::filesystem::path folder = path.parent_path().filename();
+  return folder.empty() ? path.filename().string() : (folder / path.filename()).string();
+}
+
+struct EvalFlags {
+  std::string input;
+  std::string truth;
+  std::string format = "auto";
+  std::string algorithm = "all";
+  bool table = false;
+  std::string output;
+  SolverOptions options;
+};
+
+int RunEval(const EvalFlags& flags) {
+  std::string error;
+  if (!flags.options.IsValid(&error)) throw CommandUsageError(error);
+  std::vector<std::string> algorithms;
+  if (flags.algorithm == "all") {
+    for (std::string_view name : SolverNames()) algorithms.emplace_back(name);
+  } else {
+    CreateSolver(flags.algorithm);  // throws std::invalid_argument when unknown
+    algorithms.push_back(flags.algorithm);
+  }
+  const std::optional<InputFormat> requested = ParseInputFormat(flags.format);
+  if (!requested) {
+    throw CommandUsageError("unknown --format \"" + flags.format +
+                            "\"; known: auto, json, crowd-csv, crowd-tsv, book, population");
+  }
+  const InputFormat format =
+      *requested == InputFormat::kAuto ? DetectInputFormat(flags.input) : *requested;
+
+  ClaimsDocument document = ReadInput(flags.input, format);
+  // Tabular data sets can carry thousands of identical warnings; a few say enough.
+  constexpr std::size_t kMaxWarnings = 10;
+  for (std::size_t i = 0; i < document.warnings.size() && i < kMaxWarnings; ++i) {
+    std::cerr << document.warnings[i].ToString() << '\n';
+  }
+  if (document.warnings.size() > kMaxWarnings) {
+    std::cerr << "... and " << document.warnings.size() - kMaxWarnings << " more warnings\n";
+  }
+  const std::vector<TruthRecord> truth = ReadTruth(flags.truth, format);
+  const ClaimStore store = BuildClaimStore(std::move(document));
+
+  const std::vector<EvalResult> results = Evaluate(store, truth, algorithms, flags.options);
+  const std::string dataset = DatasetName(flags.input);
+  const bool terminal = isatty(STDOUT_FILENO) != 0;
+  if (flags.output.empty() || flags.output == "-") {
+    WriteFileAtomically("-", flags.table || terminal ? EvalResultsToTable(dataset, results)
+                                                     : EvalResultsToJson(dataset, results));
+  } else {
+    WriteFileAtomically(flags.output, flags.table ? EvalResultsToTable(dataset, results)
+                                                  : EvalResultsToJson(dataset, results));
+    if (terminal) std::cout << EvalResultsToTable(dataset, results);
+    std::cerr << "wrote " << flags.output << '\n';
+  }
+  return 0;
+}
+
+}  // namespace
+
+Command AddEvalCommand(CLI::App& app) {
+  auto flags = std::make_shared<EvalFlags>();
+  CLI::App* command = app.add_subcommand(
+      "eval", "score a data set with one or every algorithm and compare with its gold labels");
+  command->add_option("INPUT", flags->input, "data set to read ('-' for standard input)")
+      ->required();
+  command->add_option("--truth", flags->truth, "gold labels of the data set")->required();
+  command
+      ->add_option("--format", flags->format,
+                   "input format: auto (detect by content), json, crowd-csv, crowd-tsv, book, "
+                   "population; the gold file is read as the one that goes with it")
+      ->capture_default_str();
+  std::string names;
+  for (std::string_view name : SolverNames()) {
+    names += names.empty() ? "" : ", ";
+    names += name;
+  }
+  command->add_option("-a,--algorithm", flags->algorithm, "algorithm to run, or all: " + names)
+      ->capture_default_str();
+  command->add_flag("--table", flags->table,
+                    "write a table instead of JSON (the default when standard output is a "
+                    "terminal)");
+  command->add_option("-o,--output", flags->output,
+                      "write the results here (atomically); default: standard output");
+  SolverOptions& options = flags->options;
+  command
+      ->add_option("-j,--threads", options.num_threads,
+                   "threads (results are identical for any number)")
+      ->capture_default_str();
+  command->add_option("--max-iterations", options.max_iterations, "iteration cap")
+      ->capture_default_str();
+  command
+      ->add_option("--tolerance", options.tolerance,
+                   "converged when no reliability moves by more than this")
+      ->capture_default_str();
+  command
+      ->add_option("--prior-alpha", options.prior_alpha, "Beta prior pseudo-count of true claims")
+      ->capture_default_str();
+  command->add_option("--prior-beta", options.prior_beta, "Beta prior pseudo-count of false claims")
+      ->capture_default_str();
+  command
+      ->add_option("--change-rate", options.change_rate_per_year,
+                   "expected changes per year of a mutable predicate's value")
+      ->capture_default_str();
+  command->add_option("--seed", options.seed, "seed of algorithms that draw random numbers")
+      ->capture_default_str();
+  return {command, [flags] { return RunEval(*flags); }};
+}
+
+}  // namespace credence::cli
