@@ -7,7 +7,7 @@
 
 #include "credence/solver.h"
 #include "solvers/registry.h"
-#include "solvers/truth_discovery_properties.h"
+#include "solvers/solver_properties.h"
 
 namespace credence {
 namespace {
@@ -81,7 +81,7 @@ TEST(Catd, QuantityWeightedMeanByIndependentComputation) {
   EXPECT_EQ(*store.propositions()[0].values[solution.timelines[0][0].state].magnitude(), nearest);
 }
 
-CREDENCE_TRUTH_DISCOVERY_PROPERTY_TESTS(CatdProperties, internal::MakeCatdSolver)
+CREDENCE_SOLVER_PROPERTY_TESTS(CatdProperties, internal::MakeCatdSolver)
 
 }  // namespace
 }  // namespace credence

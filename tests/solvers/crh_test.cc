@@ -7,7 +7,7 @@
 
 #include "credence/solver.h"
 #include "solvers/registry.h"
-#include "solvers/truth_discovery_properties.h"
+#include "solvers/solver_properties.h"
 
 namespace credence {
 namespace {
@@ -112,7 +112,7 @@ TEST(Crh, TimelineOfAQuantityIsTheNearestClaimedValueToTheMedian) {
   EXPECT_NE(*store.propositions()[0].values[state].magnitude(), 300.0);
 }
 
-CREDENCE_TRUTH_DISCOVERY_PROPERTY_TESTS(CrhProperties, internal::MakeCrhSolver)
+CREDENCE_SOLVER_PROPERTY_TESTS(CrhProperties, internal::MakeCrhSolver)
 
 }  // namespace
 }  // namespace credence

@@ -4,6 +4,8 @@
 #include <vector>
 
 #include "credence/solver.h"
+#include "solvers/registry.h"
+#include "solvers/solver_properties.h"
 #include "test_support.h"
 
 namespace credence {
@@ -169,60 +171,6 @@ TEST(DawidSkene, PerfectSourceGetsTheTopReliability) {
   EXPECT_GT(solution.reliability[0], solution.reliability[2]);
 }
 
-TEST(DawidSkene, PermutingClaimsChangesNothing) {
-  DocumentBuilder forward;
-  DocumentBuilder backward;
-  forward.Outlet("A").Outlet("B").Outlet("C").Predicate("p", ValueKind::kBoolean);
-  backward.Outlet("A").Outlet("B").Outlet("C").Predicate("p", ValueKind::kBoolean);
-  struct Row {
-    const char* outlet;
-    const char* item;
-    bool value;
-  };
-  const std::vector<Row> rows = {{"A", "x", true},  {"B", "x", false}, {"C", "x", true},
-                                 {"A", "y", false}, {"C", "y", false}, {"B", "z", true},
-                                 {"C", "z", false}, {"A", "z", true}};
-  for (const Row& row : rows) forward.Claim(row.outlet, row.item, "p", Value::Boolean(row.value));
-  for (auto it = rows.rbegin(); it != rows.rend(); ++it) {
-    backward.Claim(it->outlet, it->item, "p", Value::Boolean(it->value));
-  }
-  const Solution a = CreateSolver("dawid-skene")->Solve(forward.Store(), SolverOptions{});
-  const Solution b = CreateSolver("dawid-skene")->Solve(backward.Store(), SolverOptions{});
-  ASSERT_EQ(a.reliability.size(), b.reliability.size());
-  for (std::size_t s = 0; s < a.reliability.size(); ++s) {
-    EXPECT_NEAR(a.reliability[s], b.reliability[s], 1e-12);
-  }
-  const std::size_t n = rows.size();
-  for (std::size_t c = 0; c < n; ++c) {
-    EXPECT_NEAR(a.claim_probability[c], b.claim_probability[n - 1 - c], 1e-12) << c;
-  }
-  EXPECT_EQ(a.summary.iterations, b.summary.iterations);
-}
-
-TEST(DawidSkene, ThreadCountDoesNotChangeTheResult) {
-  DocumentBuilder builder;
-  builder.Outlet("A").Outlet("B").Outlet("C").Outlet("D").Predicate("p", ValueKind::kBoolean);
-  for (int i = 0; i < 40; ++i) {
-    const std::string item = "i" + std::to_string(i);
-    builder.Claim("A", item, "p", Value::Boolean(i % 2 == 0));
-    builder.Claim("B", item, "p", Value::Boolean(i % 3 == 0));
-    builder.Claim("C", item, "p", Value::Boolean(i % 2 == 0 || i % 7 == 0));
-    if (i % 5 != 0) builder.Claim("D", item, "p", Value::Boolean(i % 2 == 1));
-  }
-  const ClaimStore store = builder.Store();
-  SolverOptions one;
-  SolverOptions three;
-  three.num_threads = 3;
-  const Solution a = CreateSolver("dawid-skene")->Solve(store, one);
-  const Solution b = CreateSolver("dawid-skene")->Solve(store, three);
-  EXPECT_EQ(a.reliability, b.reliability);
-  EXPECT_EQ(a.summary.log_likelihood, b.summary.log_likelihood);
-  ASSERT_EQ(a.claim_probability.size(), b.claim_probability.size());
-  for (std::size_t c = 0; c < a.claim_probability.size(); ++c) {
-    EXPECT_EQ(a.claim_probability[c], b.claim_probability[c]);
-  }
-}
-
 TEST(DawidSkene, DeclaredDomainGetsFullConfusionMatrices) {
   // Three labels; B systematically says "b" when the truth is "a" (a confusion the one-coin
   // model cannot express but a full matrix can).
@@ -300,21 +248,13 @@ TEST(DawidSkene, WithoutADomainFallsBackToOneCoin) {
   EXPECT_EQ(solution.influences[2].size(), 2U);  // C's claim is moved by A's and B's groups
 }
 
-TEST(DawidSkene, IterationCapIsNotConvergence) {
-  SolverOptions options;
-  options.max_iterations = 2;
-  options.tolerance = 1e-300;
-  const Solution solution = CreateSolver("dawid-skene")->Solve(SmallCrowd().Store(), options);
-  EXPECT_EQ(solution.summary.termination, TerminationType::kNoConvergence);
-  EXPECT_EQ(solution.summary.iterations, 2);
-  EXPECT_FALSE(solution.summary.IsConverged());
-}
-
 TEST(DawidSkene, EmptyStoreFails) {
   const Solution solution =
       CreateSolver("dawid-skene")->Solve(DocumentBuilder().Store(), SolverOptions{});
   EXPECT_EQ(solution.summary.termination, TerminationType::kUserFailure);
 }
+
+CREDENCE_SOLVER_PROPERTY_TESTS(DawidSkeneProperties, internal::MakeDawidSkeneSolver)
 
 }  // namespace
 }  // namespace credence

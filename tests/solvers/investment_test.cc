@@ -4,7 +4,7 @@
 
 #include "credence/solver.h"
 #include "solvers/registry.h"
-#include "solvers/truth_discovery_properties.h"
+#include "solvers/solver_properties.h"
 
 namespace credence {
 namespace {
@@ -30,7 +30,7 @@ TEST(Investment, FirstIterationByHand) {
   EXPECT_EQ(solution.summary.termination, TerminationType::kNoConvergence);
 }
 
-CREDENCE_TRUTH_DISCOVERY_PROPERTY_TESTS(InvestmentProperties, internal::MakeInvestmentSolver)
+CREDENCE_SOLVER_PROPERTY_TESTS(InvestmentProperties, internal::MakeInvestmentSolver)
 
 }  // namespace
 }  // namespace credence

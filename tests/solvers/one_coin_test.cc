@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "credence/solver.h"
+#include "solvers/registry.h"
+#include "solvers/solver_properties.h"
 #include "test_support.h"
 
 namespace credence {
@@ -112,60 +114,7 @@ TEST(OneCoin, PerfectSourceGetsTheTopReliability) {
   EXPECT_GT(solution.reliability[0], solution.reliability[2]);
 }
 
-TEST(OneCoin, PermutingClaimsChangesNothing) {
-  struct Row {
-    const char* outlet;
-    const char* item;
-    bool value;
-  };
-  const std::vector<Row> rows = {{"A", "x", true},  {"B", "x", false}, {"C", "x", true},
-                                 {"A", "y", false}, {"C", "y", false}, {"B", "z", true},
-                                 {"C", "z", false}, {"A", "z", true}};
-  DocumentBuilder forward;
-  DocumentBuilder backward;
-  forward.Outlet("A").Outlet("B").Outlet("C").Predicate("p", ValueKind::kBoolean);
-  backward.Outlet("A").Outlet("B").Outlet("C").Predicate("p", ValueKind::kBoolean);
-  for (const Row& row : rows) forward.Claim(row.outlet, row.item, "p", Value::Boolean(row.value));
-  for (auto it = rows.rbegin(); it != rows.rend(); ++it) {
-    backward.Claim(it->outlet, it->item, "p", Value::Boolean(it->value));
-  }
-  const Solution a = CreateSolver("one-coin")->Solve(forward.Store(), SolverOptions{});
-  const Solution b = CreateSolver("one-coin")->Solve(backward.Store(), SolverOptions{});
-  for (std::size_t s = 0; s < 3; ++s) EXPECT_NEAR(a.reliability[s], b.reliability[s], 1e-12);
-  for (std::size_t c = 0; c < rows.size(); ++c) {
-    EXPECT_NEAR(a.claim_probability[c], b.claim_probability[rows.size() - 1 - c], 1e-12);
-  }
-}
-
-TEST(OneCoin, ThreadCountDoesNotChangeTheResult) {
-  DocumentBuilder builder;
-  builder.Outlet("A").Outlet("B").Outlet("C").Predicate("p", ValueKind::kBoolean);
-  for (int i = 0; i < 40; ++i) {
-    const std::string item = "i" + std::to_string(i);
-    builder.Claim("A", item, "p", Value::Boolean(i % 2 == 0));
-    builder.Claim("B", item, "p", Value::Boolean(i % 3 == 0));
-    if (i % 5 != 0) builder.Claim("C", item, "p", Value::Boolean(i % 2 == 0 || i % 7 == 0));
-  }
-  const ClaimStore store = builder.Store();
-  SolverOptions three;
-  three.num_threads = 3;
-  const Solution a = CreateSolver("one-coin")->Solve(store, SolverOptions{});
-  const Solution b = CreateSolver("one-coin")->Solve(store, three);
-  EXPECT_EQ(a.reliability, b.reliability);
-  EXPECT_EQ(a.summary.log_likelihood, b.summary.log_likelihood);
-  for (std::size_t c = 0; c < a.claim_probability.size(); ++c) {
-    EXPECT_EQ(a.claim_probability[c], b.claim_probability[c]);
-  }
-}
-
-TEST(OneCoin, IterationCapIsNotConvergence) {
-  SolverOptions options;
-  options.max_iterations = 2;
-  options.tolerance = 1e-300;
-  const Solution solution = CreateSolver("one-coin")->Solve(SmallCrowd(), options);
-  EXPECT_EQ(solution.summary.termination, TerminationType::kNoConvergence);
-  EXPECT_EQ(solution.summary.iterations, 2);
-}
+CREDENCE_SOLVER_PROPERTY_TESTS(OneCoinProperties, internal::MakeOneCoinSolver)
 
 }  // namespace
 }  // namespace credence

@@ -4,7 +4,7 @@
 
 #include "credence/solver.h"
 #include "solvers/registry.h"
-#include "solvers/truth_discovery_properties.h"
+#include "solvers/solver_properties.h"
 
 namespace credence {
 namespace {
@@ -58,8 +58,7 @@ TEST(PooledInvestment, SecondIterationUsesPooledBeliefs) {
   for (int s = 0; s < 3; ++s) EXPECT_NEAR(solution.reliability[s], next[s] / max_t, 1e-12) << s;
 }
 
-CREDENCE_TRUTH_DISCOVERY_PROPERTY_TESTS(PooledInvestmentProperties,
-                                        internal::MakePooledInvestmentSolver)
+CREDENCE_SOLVER_PROPERTY_TESTS(PooledInvestmentProperties, internal::MakePooledInvestmentSolver)
 
 }  // namespace
 }  // namespace credence

@@ -4,7 +4,7 @@
 
 #include "credence/solver.h"
 #include "solvers/registry.h"
-#include "solvers/truth_discovery_properties.h"
+#include "solvers/solver_properties.h"
 
 namespace credence {
 namespace {
@@ -56,7 +56,7 @@ TEST(Sums, InfluenceOfTheOtherGroup) {
   EXPECT_TRUE(found);
 }
 
-CREDENCE_TRUTH_DISCOVERY_PROPERTY_TESTS(SumsProperties, internal::MakeSumsSolver)
+CREDENCE_SOLVER_PROPERTY_TESTS(SumsProperties, internal::MakeSumsSolver)
 
 }  // namespace
 }  // namespace credence

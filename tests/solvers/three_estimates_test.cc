@@ -6,7 +6,7 @@
 
 #include "credence/solver.h"
 #include "solvers/registry.h"
-#include "solvers/truth_discovery_properties.h"
+#include "solvers/solver_properties.h"
 
 namespace credence {
 namespace {
@@ -94,8 +94,7 @@ TEST(ThreeEstimates, DiffersFromTwoEstimates) {
   EXPECT_NE(three.claim_probability, two.claim_probability);
 }
 
-CREDENCE_TRUTH_DISCOVERY_PROPERTY_TESTS(ThreeEstimatesProperties,
-                                        internal::MakeThreeEstimatesSolver)
+CREDENCE_SOLVER_PROPERTY_TESTS(ThreeEstimatesProperties, internal::MakeThreeEstimatesSolver)
 
 }  // namespace
 }  // namespace credence

@@ -4,7 +4,7 @@
 
 #include "credence/solver.h"
 #include "solvers/registry.h"
-#include "solvers/truth_discovery_properties.h"
+#include "solvers/solver_properties.h"
 
 namespace credence {
 namespace {
@@ -54,7 +54,7 @@ TEST(TruthFinder, ConvergesByCosineSimilarity) {
   }
 }
 
-CREDENCE_TRUTH_DISCOVERY_PROPERTY_TESTS(TruthFinderProperties, internal::MakeTruthFinderSolver)
+CREDENCE_SOLVER_PROPERTY_TESTS(TruthFinderProperties, internal::MakeTruthFinderSolver)
 
 }  // namespace
 }  // namespace credence

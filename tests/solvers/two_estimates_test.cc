@@ -4,7 +4,7 @@
 
 #include "credence/solver.h"
 #include "solvers/registry.h"
-#include "solvers/truth_discovery_properties.h"
+#include "solvers/solver_properties.h"
 
 namespace credence {
 namespace {
@@ -48,7 +48,7 @@ TEST(TwoEstimates, ThreeSourcesAgainstOne) {
   EXPECT_NEAR(solution.claim_probability[3], 0.0, 1e-12);
 }
 
-CREDENCE_TRUTH_DISCOVERY_PROPERTY_TESTS(TwoEstimatesProperties, internal::MakeTwoEstimatesSolver)
+CREDENCE_SOLVER_PROPERTY_TESTS(TwoEstimatesProperties, internal::MakeTwoEstimatesSolver)
 
 }  // namespace
 }  // namespace credence

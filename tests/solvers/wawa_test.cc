@@ -4,6 +4,8 @@
 #include <vector>
 
 #include "credence/solver.h"
+#include "solvers/registry.h"
+#include "solvers/solver_properties.h"
 #include "test_support.h"
 
 namespace credence {
@@ -74,51 +76,6 @@ TEST(Wawa, PerfectSourceGetsTheTopReliability) {
   EXPECT_GT(solution.reliability[0], solution.reliability[2]);
 }
 
-TEST(Wawa, PermutingClaimsChangesNothing) {
-  struct Row {
-    const char* outlet;
-    const char* item;
-    bool value;
-  };
-  const std::vector<Row> rows = {{"A", "x", true},  {"B", "x", false}, {"C", "x", true},
-                                 {"A", "y", false}, {"C", "y", false}, {"B", "z", true},
-                                 {"C", "z", false}, {"A", "z", true}};
-  DocumentBuilder forward;
-  DocumentBuilder backward;
-  forward.Outlet("A").Outlet("B").Outlet("C").Predicate("p", ValueKind::kBoolean);
-  backward.Outlet("A").Outlet("B").Outlet("C").Predicate("p", ValueKind::kBoolean);
-  for (const Row& row : rows) forward.Claim(row.outlet, row.item, "p", Value::Boolean(row.value));
-  for (auto it = rows.rbegin(); it != rows.rend(); ++it) {
-    backward.Claim(it->outlet, it->item, "p", Value::Boolean(it->value));
-  }
-  const Solution a = CreateSolver("wawa")->Solve(forward.Store(), SolverOptions{});
-  const Solution b = CreateSolver("wawa")->Solve(backward.Store(), SolverOptions{});
-  for (std::size_t s = 0; s < 3; ++s) EXPECT_NEAR(a.reliability[s], b.reliability[s], 1e-12);
-  for (std::size_t c = 0; c < rows.size(); ++c) {
-    EXPECT_NEAR(a.claim_probability[c], b.claim_probability[rows.size() - 1 - c], 1e-12);
-  }
-}
-
-TEST(Wawa, ThreadCountDoesNotChangeTheResult) {
-  DocumentBuilder builder;
-  builder.Outlet("A").Outlet("B").Outlet("C").Predicate("p", ValueKind::kBoolean);
-  for (int i = 0; i < 40; ++i) {
-    const std::string item = "i" + std::to_string(i);
-    builder.Claim("A", item, "p", Value::Boolean(i % 2 == 0));
-    builder.Claim("B", item, "p", Value::Boolean(i % 3 == 0));
-    if (i % 5 != 0) builder.Claim("C", item, "p", Value::Boolean(i % 2 == 0 || i % 7 == 0));
-  }
-  const ClaimStore store = builder.Store();
-  SolverOptions three;
-  three.num_threads = 3;
-  const Solution a = CreateSolver("wawa")->Solve(store, SolverOptions{});
-  const Solution b = CreateSolver("wawa")->Solve(store, three);
-  EXPECT_EQ(a.reliability, b.reliability);
-  for (std::size_t c = 0; c < a.claim_probability.size(); ++c) {
-    EXPECT_EQ(a.claim_probability[c], b.claim_probability[c]);
-  }
-}
-
 TEST(Wawa, ASourceThatNeverAgreesLosesItsVote) {
   // A disagrees with the majority on x and w, and on y loses the 1-1 tie ("false" < "true"):
   // skill 0, so on y only C's vote counts.
@@ -140,6 +97,17 @@ TEST(Wawa, ASourceThatNeverAgreesLosesItsVote) {
   EXPECT_NEAR(solution.reliability[0], 1e-6, 1e-15);  // clamped 0
   EXPECT_NEAR(solution.claim_probability[6], 0.0, 1e-12);
   EXPECT_NEAR(solution.claim_probability[7], 1.0, 1e-12);
+}
+
+// Wawa is one non-iterative round, so the iteration-cap property does not apply.
+TEST(WawaProperties, PermutingClaimsChangesNothing) {
+  ::credence::testing::ExpectPermutationInvariant(internal::MakeWawaSolver);
+}
+TEST(WawaProperties, IdenticalForAnyThreadCount) {
+  ::credence::testing::ExpectThreadIndependent(internal::MakeWawaSolver);
+}
+TEST(WawaProperties, NoClaimsIsAUserFailure) {
+  ::credence::testing::ExpectFailureWithoutClaims(internal::MakeWawaSolver);
 }
 
 }  // namespace

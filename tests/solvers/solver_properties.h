@@ -1,7 +1,7 @@
-// Property checks shared by the tests of the classic truth-discovery solvers (sums, average-log,
-// investment, pooled-investment, truthfinder, two-/three-estimates, crh, catd).
-#ifndef CREDENCE_TESTS_SOLVERS_TRUTH_DISCOVERY_PROPERTIES_H_
-#define CREDENCE_TESTS_SOLVERS_TRUTH_DISCOVERY_PROPERTIES_H_
+// Property checks shared by the tests of the static solvers (crowd and truth-discovery families:
+// every algorithm gets the same five properties from one macro).
+#ifndef CREDENCE_TESTS_SOLVERS_SOLVER_PROPERTIES_H_
+#define CREDENCE_TESTS_SOLVERS_SOLVER_PROPERTIES_H_
 
 #include <gtest/gtest.h>
 
@@ -133,19 +133,19 @@ inline ClaimStore SmallStore() {
 
 }  // namespace credence::testing
 
-#define CREDENCE_TRUTH_DISCOVERY_PROPERTY_TESTS(Suite, factory) \
-  TEST(Suite, PerfectSourceGetsTopReliability) {                \
-    ::credence::testing::ExpectPerfectSourceOnTop(factory);     \
-  }                                                             \
-  TEST(Suite, PermutingClaimsChangesNothing) {                  \
-    ::credence::testing::ExpectPermutationInvariant(factory);   \
-  }                                                             \
-  TEST(Suite, IdenticalForAnyThreadCount) {                     \
-    ::credence::testing::ExpectThreadIndependent(factory);      \
-  }                                                             \
-  TEST(Suite, IterationCapIsNotConvergence) {                   \
-    ::credence::testing::ExpectCapIsNotConvergence(factory);    \
-  }                                                             \
+#define CREDENCE_SOLVER_PROPERTY_TESTS(Suite, factory)        \
+  TEST(Suite, PerfectSourceGetsTopReliability) {              \
+    ::credence::testing::ExpectPerfectSourceOnTop(factory);   \
+  }                                                           \
+  TEST(Suite, PermutingClaimsChangesNothing) {                \
+    ::credence::testing::ExpectPermutationInvariant(factory); \
+  }                                                           \
+  TEST(Suite, IdenticalForAnyThreadCount) {                   \
+    ::credence::testing::ExpectThreadIndependent(factory);    \
+  }                                                           \
+  TEST(Suite, IterationCapIsNotConvergence) {                 \
+    ::credence::testing::ExpectCapIsNotConvergence(factory);  \
+  }                                                           \
   TEST(Suite, NoClaimsIsAUserFailure) { ::credence::testing::ExpectFailureWithoutClaims(factory); }
 
-#endif  // CREDENCE_TESTS_SOLVERS_TRUTH_DISCOVERY_PROPERTIES_H_
+#endif  // CREDENCE_TESTS_SOLVERS_SOLVER_PROPERTIES_H_
