@@ -92,20 +92,8 @@ TEST(Glad, ConvergesToAStationaryPointOfThePosterior) {
   for (int i = 0; i < 3; ++i) EXPECT_NEAR(d_b[i], 0.0, 1e-6) << i;
 }
 
-TEST(Glad, PerfectSourceGetsTheTopReliability) {
-  DocumentBuilder builder;
-  builder.Outlet("A").Outlet("B").Outlet("C").Predicate("p", ValueKind::kBoolean);
-  for (int i = 0; i < 12; ++i) {
-    const bool truth = i % 2 == 0;
-    const std::string item = "i" + std::to_string(i);
-    builder.Claim("A", item, "p", Value::Boolean(truth));
-    builder.Claim("B", item, "p", Value::Boolean(i % 3 == 0 ? !truth : truth));
-    builder.Claim("C", item, "p", Value::Boolean(i % 4 == 1 ? !truth : truth));
-  }
-  const Solution solution = CreateSolver("glad")->Solve(builder.Store(), SolverOptions{});
-  EXPECT_GT(solution.reliability[0], solution.reliability[1]);
-  EXPECT_GT(solution.reliability[0], solution.reliability[2]);
-  EXPECT_TRUE(solution.summary.IsConverged());
+TEST(Glad, PerfectBinarySourceGetsTheTopReliability) {
+  ::credence::testing::ExpectPerfectBinarySourceOnTop(internal::MakeGladSolver);
 }
 
 CREDENCE_SOLVER_PROPERTY_TESTS(GladProperties, internal::MakeGladSolver)

@@ -131,19 +131,8 @@ TEST(Mace, ConvergesWithANonDecreasingObjective) {
   for (std::size_t i = 1; i < trace.size(); ++i) EXPECT_GE(trace[i], trace[i - 1] - 1e-12) << i;
 }
 
-TEST(Mace, PerfectSourceGetsTheTopReliability) {
-  DocumentBuilder builder;
-  builder.Outlet("A").Outlet("B").Outlet("C").Predicate("p", ValueKind::kBoolean);
-  for (int i = 0; i < 12; ++i) {
-    const bool truth = i % 2 == 0;
-    const std::string item = "i" + std::to_string(i);
-    builder.Claim("A", item, "p", Value::Boolean(truth));
-    builder.Claim("B", item, "p", Value::Boolean(i % 3 == 0 ? !truth : truth));
-    builder.Claim("C", item, "p", Value::Boolean(i % 4 == 1 ? !truth : truth));
-  }
-  const Solution solution = CreateSolver("mace")->Solve(builder.Store(), SolverOptions{});
-  EXPECT_GT(solution.reliability[0], solution.reliability[1]);
-  EXPECT_GT(solution.reliability[0], solution.reliability[2]);
+TEST(Mace, PerfectBinarySourceGetsTheTopReliability) {
+  ::credence::testing::ExpectPerfectBinarySourceOnTop(internal::MakeMaceSolver);
 }
 
 TEST(Mace, CategoriesWithoutADomainUseAUniformSpammer) {
