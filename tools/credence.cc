@@ -75,13 +75,12 @@ credence::ClaimStore LoadStore(const InputFlags& flags, bool print_warnings) {
     throw UsageError("unknown --format \"" + flags.format +
                      "\"; known: auto, json, crowd-csv, crowd-tsv, population");
   }
-  credence::ClaimsDocument document = credence::ReadInput(flags.input, *format);
+  std::vector<credence::Diagnostic> warnings;
+  credence::ClaimStore store = credence::LoadClaimStore(flags.input, *format, {}, &warnings);
   if (print_warnings) {
-    for (const credence::Diagnostic& warning : document.warnings) {
-      std::cerr << warning.ToString() << '\n';
-    }
+    for (const credence::Diagnostic& warning : warnings) std::cerr << warning.ToString() << '\n';
   }
-  return credence::BuildClaimStore(std::move(document));
+  return store;
 }
 
 void CheckOptions(const credence::SolverOptions& options) {

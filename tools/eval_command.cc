@@ -55,17 +55,17 @@ int RunEval(const EvalFlags& flags) {
   const InputFormat format =
       *requested == InputFormat::kAuto ? DetectInputFormat(flags.input) : *requested;
 
-  ClaimsDocument document = ReadInput(flags.input, format);
+  std::vector<Diagnostic> warnings;
+  const ClaimStore store = LoadClaimStore(flags.input, format, {}, &warnings);
   // Tabular data sets can carry thousands of identical warnings; a few say enough.
   constexpr std::size_t kMaxWarnings = 10;
-  for (std::size_t i = 0; i < document.warnings.size() && i < kMaxWarnings; ++i) {
-    std::cerr << document.warnings[i].ToString() << '\n';
+  for (std::size_t i = 0; i < warnings.size() && i < kMaxWarnings; ++i) {
+    std::cerr << warnings[i].ToString() << '\n';
   }
-  if (document.warnings.size() > kMaxWarnings) {
-    std::cerr << "... and " << document.warnings.size() - kMaxWarnings << " more warnings\n";
+  if (warnings.size() > kMaxWarnings) {
+    std::cerr << "... and " << warnings.size() - kMaxWarnings << " more warnings\n";
   }
   const std::vector<TruthRecord> truth = ReadTruth(flags.truth, format);
-  const ClaimStore store = BuildClaimStore(std::move(document));
 
   const std::vector<EvalResult> results = Evaluate(store, truth, algorithms, flags.options);
   const std::string dataset = DatasetName(flags.input);
