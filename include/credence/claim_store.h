@@ -6,9 +6,12 @@
 
 #include <cstdint>
 #include <limits>
+#include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "credence/document.h"
@@ -19,16 +22,16 @@ namespace credence {
 // A (subject, predicate) pair with its candidate values. Claims of the proposition carry a
 // state: the index of the candidate value they assert. Booleans have the two states false/true;
 // other kinds have one state per cluster of compatible claimed values (or per declared domain
-// value) plus, when no domain is declared, a last "none of these" state.
+// value) plus, when no domain is declared, a last "none of these" state. The values themselves
+// live in the store (ClaimStore::ValuesOf), shared by every proposition of a domain predicate.
 struct PropositionInfo {
   std::string subject;
   std::uint32_t predicate = 0;
-  std::vector<Value> values;  // candidate values; the state index is the position here
+  std::uint32_t values_begin = 0;  // into the store's value table
+  std::uint32_t num_values = 0;
   bool has_other_state = false;
 
-  std::uint32_t num_states() const {
-    return static_cast<std::uint32_t>(values.size()) + (has_other_state ? 1U : 0U);
-  }
+  std::uint32_t num_states() const { return num_values + (has_other_state ? 1U : 0U); }
 };
 
 struct ArticleInfo {
@@ -71,19 +74,36 @@ class ClaimStore {
 
   // Hot columns, one entry per claim in input order.
   std::span<const std::uint32_t> claim_outlet() const { return claim_outlet_; }  // publisher
-  std::span<const std::uint32_t> claim_source() const { return claim_source_; }  // content
+  // The content source: the last entry of `via`, else the publisher.
+  std::span<const std::uint32_t> claim_source() const {
+    return claim_source_.empty() ? std::span<const std::uint32_t>(claim_outlet_) : claim_source_;
+  }
   std::span<const std::uint32_t> claim_proposition() const { return claim_proposition_; }
   std::span<const std::uint32_t> claim_state() const { return claim_state_; }
   std::span<const std::uint32_t> claim_group() const { return claim_group_; }
   std::span<const std::int32_t> claim_day() const { return claim_day_; }  // as_of, days
   // Evidence weight: extraction confidence divided by the size of the claim's evidence group,
   // so that k copies of one upstream report weigh as one claim.
-  std::span<const double> claim_weight() const { return claim_weight_; }
+  // Single precision: weights are ratios of small integers times a confidence, and half the
+  // bytes per claim matter more at 1e8 claims than the eighth digit.
+  std::span<const float> claim_weight() const { return claim_weight_; }
 
-  // Cold data, for output and explanations.
-  const ClaimRecord& claim_record(std::size_t claim) const { return claim_records_[claim]; }
-  std::uint32_t claim_article(std::size_t claim) const { return claim_article_[claim]; }
-  bool IsRelayed(std::size_t claim) const { return claim_source_[claim] != claim_outlet_[claim]; }
+  // The candidate values of a proposition; state k asserts ValuesOf(p)[k].
+  std::span<const Value> ValuesOf(std::size_t p) const {
+    const PropositionInfo& info = propositions_[p];
+    return {values_.data() + info.values_begin, info.num_values};
+  }
+
+  // Cold data, for output and explanations. Bulk loaders keep no per-claim record: then the
+  // record is rebuilt from the columns (id "subject/outlet", value, as_of, via).
+  bool has_claim_records() const { return !claim_records_.empty(); }
+  ClaimRecord claim_record(std::size_t claim) const;
+  std::string ClaimId(std::size_t claim) const;
+  // kNotFound when the claim came without an article (bulk formats).
+  std::uint32_t claim_article(std::size_t claim) const {
+    return claim_article_.empty() ? kNotFound : claim_article_[claim];
+  }
+  bool IsRelayed(std::size_t claim) const { return claim_source()[claim] != claim_outlet_[claim]; }
 
   // Claims of a proposition ordered by (as_of, input order); of a content source and of an
   // evidence group in input order.
@@ -109,26 +129,78 @@ class ClaimStore {
   std::vector<PredicateRecord> predicates_;
   std::vector<PropositionInfo> propositions_;
   std::vector<ArticleInfo> articles_;
+  std::vector<Value> values_;
 
   std::vector<std::uint32_t> claim_outlet_;
-  std::vector<std::uint32_t> claim_source_;
+  std::vector<std::uint32_t> claim_source_;  // empty when no claim is relayed
   std::vector<std::uint32_t> claim_proposition_;
   std::vector<std::uint32_t> claim_state_;
   std::vector<std::uint32_t> claim_group_;
   std::vector<std::int32_t> claim_day_;
-  std::vector<double> claim_weight_;
-  std::vector<std::uint32_t> claim_article_;
-  std::vector<ClaimRecord> claim_records_;
+  std::vector<float> claim_weight_;
+  std::vector<std::uint32_t> claim_article_;  // empty without articles
+  std::vector<ClaimRecord> claim_records_;    // empty for bulk loads
+  // Bulk loads of inputs that name their claims: the ids, back to back (empty otherwise).
+  std::string claim_id_text_;
+  std::vector<std::uint64_t> claim_id_end_;
+  // Bulk loads: the n-th answer of one outlet on one proposition gets id suffix "#n" (n >= 2).
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> repeat_suffix_;  // (claim, n), by claim
+  bool days_are_fallback_ = false;                                      // bulk loads without dates
 
   CsrIndex by_proposition_;
   CsrIndex by_source_;
   CsrIndex by_group_;
 };
 
-// Interns a validated document into a store: outlets (declared, then free sources named in
-// `via`), propositions in order of first appearance, candidate values by clustering compatible
-// values around the earliest and coarsest one, evidence groups keyed by (proposition, state,
-// content source), where the content source is the last entry of `via` or else the publisher.
+// Builds a store claim by claim, for readers that stream their input. Outlets, predicates,
+// propositions and articles get dense ids in order of addition. Finish() assigns candidate
+// values by clustering compatible values around the earliest and coarsest one (predicates
+// without a domain), evidence groups keyed by (proposition, state, content source), weights
+// (confidence / group size) and the indexes.
+class ClaimStoreBuilder {
+ public:
+  // keep_records = false keeps no per-claim ClaimRecord (ids, quotes, as-written values): the
+  // bulk mode, a few dozen bytes per claim.
+  explicit ClaimStoreBuilder(std::string source, bool keep_records = true);
+  ~ClaimStoreBuilder();
+  ClaimStoreBuilder(ClaimStoreBuilder&&) noexcept;
+  ClaimStoreBuilder& operator=(ClaimStoreBuilder&&) noexcept;
+
+  // Adds an outlet; its id must be new.
+  std::uint32_t AddOutlet(OutletRecord outlet);
+  // The outlet with this id, added with name = id and the given kind when new.
+  std::uint32_t InternOutlet(std::string_view id, std::string_view kind);
+  std::uint32_t AddPredicate(PredicateRecord predicate);
+  std::uint32_t InternProposition(std::string_view subject, std::uint32_t predicate);
+  std::uint32_t AddArticle(ArticleInfo article);
+
+  // A claim as written. Its value is matched against the predicate's domain or clustered.
+  void AddClaim(ClaimRecord record, std::uint32_t article, std::uint32_t outlet,
+                std::uint32_t source, std::uint32_t proposition);
+  // A claim whose state is already known: the index of a domain value of the proposition's
+  // predicate (or 0/1 for booleans), ClaimStore::kUnknownState when it matches none. No record.
+  void AddStateClaim(std::uint32_t outlet, std::uint32_t proposition, std::uint32_t state,
+                     std::int32_t day, float confidence);
+  // Declares, after the fact, the domain of a predicate whose claims were added with
+  // provisional states: a claim's state s becomes new_state_of[s].
+  void SetDomain(std::uint32_t predicate, std::vector<Value> domain,
+                 const std::vector<std::uint32_t>& new_state_of);
+  // Marks every as_of as a fallback (a format without dates).
+  void SetDaysAreFallback() { days_are_fallback_ = true; }
+
+  std::size_t num_claims() const;
+  const std::vector<OutletRecord>& outlets() const;
+
+  ClaimStore Finish(std::string input_digest) &&;
+
+ private:
+  struct Pending;
+  std::unique_ptr<Pending> pending_;
+  bool days_are_fallback_ = false;
+};
+
+// Interns a validated document into a store (through ClaimStoreBuilder): outlets (declared,
+// then free sources named in `via`), propositions in order of first appearance.
 ClaimStore BuildClaimStore(ClaimsDocument document);
 
 }  // namespace credence

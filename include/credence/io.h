@@ -23,6 +23,9 @@ struct ReadOptions {
   int max_year = 2200;
   // Larger inputs are refused before being read.
   std::size_t max_input_bytes = std::size_t{1} << 31;
+  // Streaming readers (tabular formats) hold one line at a time, never the whole input, and
+  // refuse a line longer than this.
+  std::size_t max_line_bytes = std::size_t{1} << 20;
 };
 
 // Reads a claims document ("-" for standard input). Throws InputError listing every problem

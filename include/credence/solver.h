@@ -42,6 +42,8 @@ struct SolverOptions {
 
   // Explanations recompute a proposition once per evidence group left out; propositions with
   // more groups than this get no per-claim influences (the rest of the explanation stays).
+  // Below 2 no influences are computed at all (Solution::influences stays empty): the setting
+  // for large runs, where explanations would cost more than the fit.
   int explain_max_groups = 64;
 
   // Threads for the parallel passes; output is byte-identical for any value.
@@ -105,7 +107,8 @@ struct Solution {
   // Per proposition: the decoded timeline (one segment for static predicates and algorithms).
   std::vector<std::vector<StateSegment>> timelines;
   // Per claim: influences of the other evidence groups on its proposition, largest first;
-  // empty when the algorithm gives none or the proposition exceeds explain_max_groups.
+  // empty when the algorithm gives none or the proposition exceeds explain_max_groups; the
+  // whole vector is empty when explain_max_groups < 2.
   std::vector<std::vector<Influence>> influences;
 };
 

@@ -39,9 +39,9 @@ std::string_view ToString(SupersessionKind kind) {
 namespace {
 
 std::string StateText(const ClaimStore& store, std::size_t p, std::uint32_t state) {
-  const PropositionInfo& proposition = store.propositions()[p];
-  return state < proposition.values.size() ? proposition.values[state].ToDisplay()
-                                           : std::string("none of the claimed values");
+  const auto values = store.ValuesOf(p);
+  return state < values.size() ? values[state].ToDisplay()
+                               : std::string("none of the claimed values");
 }
 
 std::string Format(const char* format, double a, double b = 0.0, double c = 0.0) {

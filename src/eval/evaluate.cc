@@ -25,13 +25,13 @@ ItemDistribution ItemOf(const ClaimStore& store, const Solution& solution, std::
                         const std::string& gold) {
   ItemDistribution item;
   item.gold = gold;
-  const PropositionInfo& info = store.propositions()[p];
-  std::vector<double> best(info.values.size(), 0.0);
-  std::vector<bool> claimed(info.values.size(), false);
+  const std::span<const Value> values = store.ValuesOf(p);
+  std::vector<double> best(values.size(), 0.0);
+  std::vector<bool> claimed(values.size(), false);
   const auto state = store.claim_state();
   for (std::uint32_t c : store.ClaimsOfProposition(p)) {
     const std::uint32_t s = state[c];
-    if (s >= info.values.size() || c >= solution.claim_probability.size()) continue;
+    if (s >= values.size() || c >= solution.claim_probability.size()) continue;
     const double probability = solution.claim_probability[c];
     if (!std::isfinite(probability)) continue;
     best[s] = claimed[s] ? std::max(best[s], probability) : probability;
@@ -41,7 +41,7 @@ ItemDistribution ItemOf(const ClaimStore& store, const Solution& solution, std::
   std::vector<double> scores;
   for (std::size_t s = 0; s < best.size(); ++s) {
     if (!claimed[s]) continue;
-    item.values.push_back(info.values[s].ToDisplay());
+    item.values.push_back(values[s].ToDisplay());
     scores.push_back(best[s]);
   }
   item.probability = eval_internal::Normalise(scores);

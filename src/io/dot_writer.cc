@@ -96,7 +96,7 @@ std::string GraphToDot(const ClaimStore& store, const ConsistencyGraph& graph,
         "    label=" + Quoted(store.propositions()[p].subject + " / " + store.PredicateOf(p).id) +
         ";\n";
     for (std::uint32_t c : store.ClaimsOfProposition(p)) {
-      const ClaimRecord& record = store.claim_record(c);
+      const ClaimRecord record = store.claim_record(c);
       std::string label = record.id + "\n" + store.outlets()[store.claim_outlet()[c]].id + "\n" +
                           record.value.ToDisplay() + "\nas of " +
                           FormatIsoDay(store.claim_day()[c]);

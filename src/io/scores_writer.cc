@@ -89,7 +89,7 @@ class ScoresWriter {
   }
 
  private:
-  const std::string& ClaimId(std::uint32_t claim) const { return store_.claim_record(claim).id; }
+  std::string ClaimId(std::uint32_t claim) const { return store_.ClaimId(claim); }
   const std::string& OutletId(std::uint32_t outlet) const { return store_.outlets()[outlet].id; }
   const std::string& PredicateId(std::size_t proposition) const {
     return store_.PredicateOf(proposition).id;
@@ -104,7 +104,7 @@ class ScoresWriter {
   }
 
   // The first claim of a group stands for it: ids are what a reader can look up.
-  const std::string& GroupId(std::uint32_t group) const {
+  std::string GroupId(std::uint32_t group) const {
     return ClaimId(store_.ClaimsOfGroup(group).front());
   }
 
@@ -225,12 +225,15 @@ class ScoresWriter {
   OrderedJson Claims() const {
     OrderedJson claims = OrderedJson::array();
     for (std::size_t c = 0; c < store_.num_claims(); ++c) {
-      const ClaimRecord& record = store_.claim_record(c);
+      const ClaimRecord record = store_.claim_record(c);
       const ClaimScore& score = report_.claims[c];
       const std::uint32_t source = store_.claim_source()[c];
       OrderedJson claim = OrderedJson::object();
       claim["id"] = record.id;
-      claim["article"] = store_.articles()[store_.claim_article(c)].id;
+      const std::uint32_t article = store_.claim_article(c);
+      claim["article"] = article == ClaimStore::kNotFound
+                             ? OrderedJson(nullptr)
+                             : OrderedJson(store_.articles()[article].id);
       claim["outlet"] = OutletId(store_.claim_outlet()[c]);
       claim["subject"] = record.subject;
       claim["predicate"] = record.predicate;
@@ -252,7 +255,7 @@ class ScoresWriter {
         explanation["via_inferred"] = true;
       }
       explanation["confidence"] = Number(record.confidence);
-      explanation["weight"] = Number(store_.claim_weight()[c]);
+      explanation["weight"] = io_internal::ShortestNumber(store_.claim_weight()[c]);
       explanation["source_reliability"] = Number(report_.outlets[source].reliability);
       explanation["agrees_with"] = ClaimIds(score.agrees_with);
       explanation["conflicts_with"] = ClaimIds(score.conflicts_with);
@@ -272,7 +275,7 @@ class ScoresWriter {
       proposition["subject"] = info.subject;
       proposition["predicate"] = PredicateId(p);
       OrderedJson values = OrderedJson::array();
-      for (const Value& value : info.values) {
+      for (const Value& value : store_.ValuesOf(p)) {
         values.push_back(io_internal::ValueToJson(value));
       }
       proposition["values"] = std::move(values);

@@ -7,14 +7,40 @@
 #include <string_view>
 
 #include "credence/io.h"
+#include "io/sha256_stream.h"
 
 namespace credence {
 
-std::string Sha256Digest(std::string_view bytes) {
+namespace io_internal {
+
+struct Sha256Stream::Context {
+  EVP_MD_CTX* context = EVP_MD_CTX_new();
+  ~Context() { EVP_MD_CTX_free(context); }
+  Context() = default;
+  Context(const Context&) = delete;
+  Context& operator=(const Context&) = delete;
+};
+
+Sha256Stream::Sha256Stream() : context_(std::make_unique<Context>()) {
+  if (context_->context == nullptr ||
+      EVP_DigestInit_ex(context_->context, EVP_sha256(), nullptr) != 1) {
+    throw std::runtime_error("OpenSSL could not start a SHA-256 digest");
+  }
+}
+
+Sha256Stream::~Sha256Stream() = default;
+
+void Sha256Stream::Update(std::string_view bytes) {
+  if (EVP_DigestUpdate(context_->context, bytes.data(), bytes.size()) != 1) {
+    throw std::runtime_error("OpenSSL could not update a SHA-256 digest");
+  }
+}
+
+std::string Sha256Stream::Finish() {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int length = 0;
-  if (EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1) {
-    throw std::runtime_error("OpenSSL could not compute a SHA-256 digest");
+  if (EVP_DigestFinal_ex(context_->context, digest.data(), &length) != 1) {
+    throw std::runtime_error("OpenSSL could not finish a SHA-256 digest");
   }
   constexpr std::string_view kHex = "0123456789abcdef";
   std::string text = "sha256:";
@@ -24,6 +50,14 @@ std::string Sha256Digest(std::string_view bytes) {
     text += kHex[digest[i] & 0x0FU];
   }
   return text;
+}
+
+}  // namespace io_internal
+
+std::string Sha256Digest(std::string_view bytes) {
+  io_internal::Sha256Stream digest;
+  digest.Update(bytes);
+  return digest.Finish();
 }
 
 }  // namespace credence

@@ -156,7 +156,7 @@ class SummaryWriter {
   std::string ClaimIds(std::span<const std::uint32_t> claims) const {
     std::string text;
     for (std::uint32_t c : claims) {
-      text += (text.empty() ? "" : ", ") + store_.claim_record(c).id;
+      text += (text.empty() ? "" : ", ") + store_.ClaimId(c);
     }
     return text.empty() ? "none" : text;
   }
@@ -304,7 +304,7 @@ class SummaryWriter {
           continue;
         }
         any = true;
-        const ClaimRecord& record = store_.claim_record(c);
+        const ClaimRecord record = store_.claim_record(c);
         const std::string probability =
             score.probability ? Probability(*score.probability) : std::string("not scored");
         *out +=

@@ -1,6 +1,9 @@
 #include "io/value_json.h"
 
+#include <array>
+#include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <stdexcept>
 #include <string>
 
@@ -33,18 +36,27 @@ OrderedJson Number(double value) {
   return value;
 }
 
+OrderedJson ShortestNumber(float value) {
+  if (!std::isfinite(value)) {
+    return nullptr;
+  }
+  std::array<char, 32> text{};
+  const auto result = std::to_chars(text.data(), text.data() + text.size(), value);
+  return std::strtod(std::string(text.data(), result.ptr).c_str(), nullptr);
+}
+
 OrderedJson StateToJson(const ClaimStore& store, std::size_t proposition, std::uint32_t state) {
-  const PropositionInfo& info = store.propositions()[proposition];
-  if (state < info.values.size()) {
-    return ValueToJson(info.values[state]);
+  const auto values = store.ValuesOf(proposition);
+  if (state < values.size()) {
+    return ValueToJson(values[state]);
   }
   return nullptr;
 }
 
 std::string StateText(const ClaimStore& store, std::size_t proposition, std::uint32_t state) {
-  const PropositionInfo& info = store.propositions()[proposition];
-  if (state < info.values.size()) {
-    return info.values[state].ToDisplay();
+  const auto values = store.ValuesOf(proposition);
+  if (state < values.size()) {
+    return values[state].ToDisplay();
   }
   return "none of the claimed values";
 }

@@ -24,6 +24,9 @@ OrderedJson ValueToJson(const Value& value);
 
 // A finite number, or null: JSON has no NaN or infinity, and a reader must never see them.
 OrderedJson Number(double value);
+// A single-precision number written with the fewest digits that read back as the same float
+// (1/3 as 0.33333334, not 0.3333333432674408).
+OrderedJson ShortestNumber(float value);
 
 // The JSON of a proposition's state: its candidate value, or null for the "none of these" state.
 OrderedJson StateToJson(const ClaimStore& store, std::size_t proposition, std::uint32_t state);

@@ -69,7 +69,7 @@ double NormalizeLogs(std::span<double> log_weights) {
 
 std::uint32_t MostProbableState(const ClaimStore& store, std::size_t p,
                                 std::span<const double> posterior) {
-  const std::vector<Value>& values = store.propositions()[p].values;
+  const std::span<const Value> values = store.ValuesOf(p);
   std::uint32_t best = 0;
   for (std::uint32_t k = 1; k < posterior.size(); ++k) {
     const bool ties_lower_text = posterior[k] == posterior[best] && k < values.size() &&

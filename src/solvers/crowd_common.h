@@ -46,6 +46,45 @@ void VoteShares(const ClaimStore& store, std::size_t p, std::uint32_t masked_gro
 // Turns log weights into probabilities in place; returns their log-sum-exp.
 double NormalizeLogs(std::span<double> log_weights);
 
+// Normalises log weights like NormalizeLogs and sums their log-sum-exps, without a logarithm
+// per call: the sum of the maxima is kept apart from the product of the (>= 1) partial sums,
+// whose exponent is taken out with frexp as it grows. For the E-step's objective.
+class LogPartitionSum {
+ public:
+  void Normalize(std::span<double> log_weights) {
+    double m = log_weights[0];
+    for (double x : log_weights) m = x > m ? x : m;
+    if (!std::isfinite(m)) {
+      total_ += NormalizeLogs(log_weights);
+      return;
+    }
+    double sum = 0.0;
+    for (double& x : log_weights) {
+      x = std::exp(x - m);
+      sum += x;
+    }
+    const double inverse = 1.0 / sum;
+    for (double& x : log_weights) x *= inverse;
+    maxima_ += m;
+    product_ *= sum;
+    if (product_ > 0x1p512) {
+      int exponent = 0;
+      product_ = std::frexp(product_, &exponent);
+      exponent_ += exponent;
+    }
+  }
+  double Total() const {
+    return total_ + maxima_ + std::log(product_) +
+           static_cast<double>(exponent_) * 0.69314718055994530942;
+  }
+
+ private:
+  double total_ = 0.0;
+  double maxima_ = 0.0;
+  double product_ = 1.0;
+  long long exponent_ = 0;
+};
+
 // The most probable state; ties go to the smallest value text (byte order) and the "none of
 // these" state loses every tie, as in majority_vote.cc.
 std::uint32_t MostProbableState(const ClaimStore& store, std::size_t p,

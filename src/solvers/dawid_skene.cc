@@ -27,11 +27,14 @@
 // acc_c = sum_k rho_g[k] pi_{s,g}[k][k] (or a_s on one-coin propositions); a source with no
 // scorable claim gets the prior mean alpha / (alpha + beta). Influences: the posterior of the
 // proposition with one evidence group left out, parameters held at their final values.
+// Speed: each iteration is one streaming pass over the claims in proposition order that does the
+// E-step and accumulates the M-step's counts (a confusion matrix is stored label-major, so a
+// claim touches one contiguous row of K entries in each); the counts are reduced over fixed
+// chunks of propositions (util/chunked_reduce.h), the same for any number of threads.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <limits>
-#include <map>
 #include <span>
 #include <string>
 #include <vector>
@@ -40,6 +43,7 @@
 #include "solvers/crowd_common.h"
 #include "solvers/registry.h"
 #include "solvers/solver_common.h"
+#include "util/chunked_reduce.h"
 #include "util/parallel.h"
 
 namespace credence::internal {
@@ -49,17 +53,28 @@ constexpr double kSmoothing = 0.01;
 constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
 
 // Where each parameter lives in one flat vector: class priors per labelled predicate, then the
-// confusion matrices (row = true state) grouped by source, then one accuracy per source.
+// confusion matrices (K x K, row = claimed label, column = true state) grouped by source, then
+// one accuracy per source. The M-step's counts use the same layout, followed by the total claim
+// weight per source (the accuracies' denominators) and the objective.
 struct Layout {
-  std::vector<std::size_t> prior_offset;  // per predicate; kNone when unlabelled
-  std::vector<std::size_t> num_labels;    // per predicate
-  std::vector<std::size_t> claim_matrix;  // per claim; kNone when one-coin or unscorable
+  std::vector<std::size_t> prior_offset;    // per predicate; kNone when unlabelled
+  std::vector<std::size_t> num_labels;      // per predicate
+  std::size_t num_labelled = 0;             // predicates with shared labels
+  std::vector<std::size_t> labelled_index;  // per predicate; kNone when unlabelled
+  // matrix_of[s * num_labelled + labelled_index[g]]: offset of s's matrix for g, or kNone.
+  std::vector<std::size_t> matrix_of;
   std::vector<std::size_t> source_begin;  // matrices of s: [source_begin[s], source_begin[s+1])
   std::vector<std::size_t> matrix_offset;
   std::vector<std::size_t> matrix_size;  // K of the matrix
   std::vector<bool> uses_accuracy;       // per source: has one-coin claims
   std::size_t accuracy_offset = 0;
-  std::size_t size = 0;
+  std::size_t size = 0;  // parameters
+  std::size_t total_offset() const { return size; }
+  std::size_t objective_offset(std::size_t num_sources) const { return size + num_sources; }
+
+  std::size_t MatrixOf(std::size_t source, std::uint32_t predicate) const {
+    return matrix_of[source * num_labelled + labelled_index[predicate]];
+  }
 };
 
 Layout MakeLayout(const ClaimStore& store) {
@@ -67,41 +82,52 @@ Layout MakeLayout(const ClaimStore& store) {
   const std::size_t num_predicates = store.predicates().size();
   layout.prior_offset.assign(num_predicates, kNone);
   layout.num_labels.assign(num_predicates, 0);
+  layout.labelled_index.assign(num_predicates, kNone);
   for (std::size_t p = 0; p < store.num_propositions(); ++p) {
     if (!HasSharedLabels(store, p)) continue;
     const std::uint32_t g = store.propositions()[p].predicate;
     if (layout.prior_offset[g] != kNone) continue;
     layout.num_labels[g] = store.propositions()[p].num_states();
     layout.prior_offset[g] = layout.size;
+    layout.labelled_index[g] = layout.num_labelled++;
     layout.size += layout.num_labels[g];
   }
   const auto proposition = store.claim_proposition();
   const auto state = store.claim_state();
-  layout.claim_matrix.assign(store.num_claims(), kNone);
-  layout.uses_accuracy.assign(store.num_outlets(), false);
+  const auto source = store.claim_source();
+  const std::size_t num_sources = store.num_outlets();
+  // Which (source, labelled predicate) pairs have claims: one linear scan over the claims.
+  std::vector<bool> has_matrix(num_sources * layout.num_labelled, false);
+  layout.uses_accuracy.assign(num_sources, false);
+  for (std::size_t c = 0; c < store.num_claims(); ++c) {
+    if (state[c] == ClaimStore::kUnknownState) continue;
+    const std::size_t labelled =
+        layout.labelled_index[store.propositions()[proposition[c]].predicate];
+    if (labelled == kNone) {
+      layout.uses_accuracy[source[c]] = true;
+    } else {
+      has_matrix[source[c] * layout.num_labelled + labelled] = true;
+    }
+  }
+  std::vector<std::size_t> predicate_of_labelled(layout.num_labelled);
+  for (std::size_t g = 0; g < num_predicates; ++g) {
+    if (layout.labelled_index[g] != kNone) predicate_of_labelled[layout.labelled_index[g]] = g;
+  }
+  layout.matrix_of.assign(num_sources * layout.num_labelled, kNone);
   layout.source_begin.push_back(0);
-  for (std::size_t s = 0; s < store.num_outlets(); ++s) {
-    std::map<std::uint32_t, std::size_t> matrix_of_predicate;
-    for (std::uint32_t c : store.ClaimsOfSource(s)) {
-      if (state[c] == ClaimStore::kUnknownState) continue;
-      const std::size_t p = proposition[c];
-      if (!HasSharedLabels(store, p)) {
-        layout.uses_accuracy[s] = true;
-        continue;
-      }
-      const std::uint32_t g = store.propositions()[p].predicate;
-      auto [it, inserted] = matrix_of_predicate.try_emplace(g, layout.matrix_offset.size());
-      if (inserted) {
-        layout.matrix_offset.push_back(layout.size);
-        layout.matrix_size.push_back(layout.num_labels[g]);
-        layout.size += layout.num_labels[g] * layout.num_labels[g];
-      }
-      layout.claim_matrix[c] = layout.matrix_offset[it->second];
+  for (std::size_t s = 0; s < num_sources; ++s) {
+    for (std::size_t l = 0; l < layout.num_labelled; ++l) {
+      if (!has_matrix[s * layout.num_labelled + l]) continue;
+      const std::size_t k = layout.num_labels[predicate_of_labelled[l]];
+      layout.matrix_of[s * layout.num_labelled + l] = layout.size;
+      layout.matrix_offset.push_back(layout.size);
+      layout.matrix_size.push_back(k);
+      layout.size += k * k;
     }
     layout.source_begin.push_back(layout.matrix_offset.size());
   }
   layout.accuracy_offset = layout.size;
-  layout.size += store.num_outlets();
+  layout.size += num_sources;
   return layout;
 }
 
@@ -112,67 +138,60 @@ class DawidSkene {
         options_(options),
         layout_(MakeLayout(store)),
         theta_(layout_.size, 0.5),
-        log_theta_(layout_.size, 0.0) {}
+        log_theta_(layout_.size, 0.0),
+        counts_(layout_.size + store.num_outlets() + 1, 0.0),
+        reduce_(store.num_propositions(), counts_.size()) {}
 
   const std::vector<double>& theta() const { return theta_; }
 
-  // Parameters from the posteriors; returns the largest parameter change.
-  double MStep(const StatePosteriors& posteriors) {
+  // Counts of the M-step from the posteriors as they are (the start from vote shares).
+  void CountFrom(StatePosteriors& posteriors) { Pass(posteriors, /*e_step=*/false); }
+
+  // E-step with the current parameters, counting for the next M-step; returns the objective
+  // (log posterior of the parameters).
+  double EStep(StatePosteriors& posteriors) {
+    Pass(posteriors, /*e_step=*/true);
+    double log_prior = 0.0;
+    for (std::size_t i = 0; i < layout_.accuracy_offset; ++i) log_prior += log_theta_[i];
+    for (std::size_t s = 0; s < store_.num_outlets(); ++s) {
+      if (!layout_.uses_accuracy[s]) continue;
+      const double a = theta_[layout_.accuracy_offset + s];
+      log_prior += std::log(a) + std::log1p(-a);
+    }
+    return counts_[layout_.objective_offset(store_.num_outlets())] + kSmoothing * log_prior;
+  }
+
+  // Parameters from the counts; returns the largest parameter change.
+  double MStep() {
     std::vector<double> next(layout_.size, 0.5);
-    const auto proposition = store_.claim_proposition();
-    const auto state = store_.claim_state();
-    const auto weight = store_.claim_weight();
-    ParallelFor(
-        store_.num_outlets(), options_.num_threads, [&](std::size_t begin, std::size_t end, int) {
-          for (std::size_t s = begin; s < end; ++s) {
-            for (std::size_t m = layout_.source_begin[s]; m < layout_.source_begin[s + 1]; ++m) {
-              const std::size_t k = layout_.matrix_size[m];
-              std::fill_n(next.begin() + static_cast<std::ptrdiff_t>(layout_.matrix_offset[m]),
-                          k * k, kSmoothing);
-            }
-            double right = 0.0;
-            double total = 0.0;
-            for (std::uint32_t c : store_.ClaimsOfSource(s)) {
-              if (state[c] == ClaimStore::kUnknownState) continue;
-              const auto t = posteriors.Of(proposition[c]);
-              const std::size_t offset = layout_.claim_matrix[c];
-              if (offset == kNone) {
-                right += weight[c] * t[state[c]];
-                total += weight[c];
-                continue;
-              }
-              const std::size_t k = t.size();
-              for (std::size_t truth = 0; truth < k; ++truth) {
-                next[offset + truth * k + state[c]] += weight[c] * t[truth];
-              }
-            }
-            for (std::size_t m = layout_.source_begin[s]; m < layout_.source_begin[s + 1]; ++m) {
-              const std::size_t k = layout_.matrix_size[m];
-              for (std::size_t row = 0; row < k; ++row) {
-                NormalizeCounts(
-                    std::span<double>(next).subspan(layout_.matrix_offset[m] + row * k, k));
-              }
-            }
-            if (layout_.uses_accuracy[s]) {
-              next[layout_.accuracy_offset + s] = (kSmoothing + right) / (2.0 * kSmoothing + total);
-            }
-          }
-        });
-    for (std::size_t g = 0; g < layout_.prior_offset.size(); ++g) {
-      if (layout_.prior_offset[g] == kNone) continue;
-      std::fill_n(next.begin() + static_cast<std::ptrdiff_t>(layout_.prior_offset[g]),
-                  layout_.num_labels[g], kSmoothing);
-    }
-    for (std::size_t p = 0; p < store_.num_propositions(); ++p) {
-      if (!HasSharedLabels(store_, p)) continue;
-      const std::size_t offset = layout_.prior_offset[store_.propositions()[p].predicate];
-      const auto t = posteriors.Of(p);
-      for (std::size_t k = 0; k < t.size(); ++k) next[offset + k] += t[k];
+    for (std::size_t m = 0; m < layout_.matrix_offset.size(); ++m) {
+      const std::size_t k = layout_.matrix_size[m];
+      const std::size_t offset = layout_.matrix_offset[m];
+      for (std::size_t truth = 0; truth < k; ++truth) {
+        double total = 0.0;
+        for (std::size_t label = 0; label < k; ++label) {
+          total += kSmoothing + counts_[offset + label * k + truth];
+        }
+        for (std::size_t label = 0; label < k; ++label) {
+          next[offset + label * k + truth] =
+              (kSmoothing + counts_[offset + label * k + truth]) / total;
+        }
+      }
     }
     for (std::size_t g = 0; g < layout_.prior_offset.size(); ++g) {
       if (layout_.prior_offset[g] == kNone) continue;
-      NormalizeCounts(
-          std::span<double>(next).subspan(layout_.prior_offset[g], layout_.num_labels[g]));
+      const std::size_t offset = layout_.prior_offset[g];
+      double total = 0.0;
+      for (std::size_t k = 0; k < layout_.num_labels[g]; ++k)
+        total += kSmoothing + counts_[offset + k];
+      for (std::size_t k = 0; k < layout_.num_labels[g]; ++k) {
+        next[offset + k] = (kSmoothing + counts_[offset + k]) / total;
+      }
+    }
+    for (std::size_t s = 0; s < store_.num_outlets(); ++s) {
+      if (!layout_.uses_accuracy[s]) continue;
+      next[layout_.accuracy_offset + s] = (kSmoothing + counts_[layout_.accuracy_offset + s]) /
+                                          (2.0 * kSmoothing + counts_[layout_.total_offset() + s]);
     }
     double change = 0.0;
     for (std::size_t i = 0; i < next.size(); ++i) {
@@ -183,27 +202,6 @@ class DawidSkene {
     return change;
   }
 
-  // Posteriors from the parameters; returns the objective (log posterior of the parameters).
-  double EStep(StatePosteriors* posteriors) const {
-    std::vector<double> log_z(store_.num_propositions());
-    ParallelFor(store_.num_propositions(), options_.num_threads,
-                [&](std::size_t begin, std::size_t end, int) {
-                  for (std::size_t p = begin; p < end; ++p) {
-                    log_z[p] = Posterior(p, ClaimStore::kUnknownState, posteriors->Of(p));
-                  }
-                });
-    double objective = 0.0;
-    for (double z : log_z) objective += z;
-    double log_prior = 0.0;
-    for (std::size_t i = 0; i < layout_.accuracy_offset; ++i) log_prior += log_theta_[i];
-    for (std::size_t s = 0; s < store_.num_outlets(); ++s) {
-      if (!layout_.uses_accuracy[s]) continue;
-      const double a = theta_[layout_.accuracy_offset + s];
-      log_prior += std::log(a) + std::log1p(-a);
-    }
-    return objective + kSmoothing * log_prior;
-  }
-
   // Normalised posterior of p leaving out `masked_group`; returns log Z.
   double Posterior(std::size_t p, std::uint32_t masked_group, std::span<double> out) const {
     const auto state = store_.claim_state();
@@ -211,15 +209,14 @@ class DawidSkene {
     const auto source = store_.claim_source();
     const auto weight = store_.claim_weight();
     const std::size_t k = out.size();
-    if (HasSharedLabels(store_, p)) {
-      const std::size_t prior = layout_.prior_offset[store_.propositions()[p].predicate];
+    const std::uint32_t g = store_.propositions()[p].predicate;
+    if (layout_.labelled_index[g] != kNone) {
+      const std::size_t prior = layout_.prior_offset[g];
       for (std::size_t truth = 0; truth < k; ++truth) out[truth] = log_theta_[prior + truth];
       for (std::uint32_t c : store_.ClaimsOfProposition(p)) {
         if (state[c] == ClaimStore::kUnknownState || group[c] == masked_group) continue;
-        const std::size_t offset = layout_.claim_matrix[c];
-        for (std::size_t truth = 0; truth < k; ++truth) {
-          out[truth] += weight[c] * log_theta_[offset + truth * k + state[c]];
-        }
+        const double* row = &log_theta_[layout_.MatrixOf(source[c], g) + state[c] * k];
+        for (std::size_t truth = 0; truth < k; ++truth) out[truth] += weight[c] * row[truth];
       }
     } else {
       std::fill(out.begin(), out.end(), -std::log(static_cast<double>(k)));
@@ -237,43 +234,130 @@ class DawidSkene {
     return NormalizeLogs(out);
   }
 
-  // Probability that s answers one of its claims correctly under the fitted parameters.
+  // Probability that s answers one of its claims correctly under the fitted parameters. The
+  // accuracy of a claim depends only on its source and predicate; summing over the claims in
+  // index order is the order of ClaimsOfSource, so the result does not depend on the scan.
   std::vector<double> Reliability() const {
     const auto proposition = store_.claim_proposition();
     const auto state = store_.claim_state();
+    const auto source = store_.claim_source();
     const auto weight = store_.claim_weight();
-    std::vector<double> reliability(store_.num_outlets());
-    for (std::size_t s = 0; s < store_.num_outlets(); ++s) {
-      double right = 0.0;
-      double total = 0.0;
-      for (std::uint32_t c : store_.ClaimsOfSource(s)) {
-        if (state[c] == ClaimStore::kUnknownState) continue;
-        double accuracy = theta_[layout_.accuracy_offset + s];
-        const std::size_t offset = layout_.claim_matrix[c];
-        if (offset != kNone) {
-          const std::size_t prior =
-              layout_.prior_offset[store_.propositions()[proposition[c]].predicate];
-          const std::size_t k = store_.propositions()[proposition[c]].num_states();
-          accuracy = 0.0;
-          for (std::size_t truth = 0; truth < k; ++truth) {
-            accuracy += theta_[prior + truth] * theta_[offset + truth * k + truth];
-          }
+    const std::size_t num_sources = store_.num_outlets();
+    std::vector<double> matrix_accuracy(layout_.matrix_of.size(), 0.0);
+    for (std::size_t g = 0; g < layout_.labelled_index.size(); ++g) {
+      if (layout_.labelled_index[g] == kNone) continue;
+      const std::size_t prior = layout_.prior_offset[g];
+      const std::size_t k = layout_.num_labels[g];
+      for (std::size_t s = 0; s < num_sources; ++s) {
+        const std::size_t offset = layout_.MatrixOf(s, static_cast<std::uint32_t>(g));
+        if (offset == kNone) continue;
+        double accuracy = 0.0;
+        for (std::size_t truth = 0; truth < k; ++truth) {
+          accuracy += theta_[prior + truth] * theta_[offset + truth * k + truth];
         }
-        right += weight[c] * accuracy;
-        total += weight[c];
+        matrix_accuracy[s * layout_.num_labelled + layout_.labelled_index[g]] = accuracy;
       }
-      reliability[s] = total > 0.0 ? std::clamp(right / total, options_.probability_clamp,
-                                                1.0 - options_.probability_clamp)
-                                   : PosteriorMeanReliability(options_, 0.0, 0.0);
+    }
+    std::vector<double> right(num_sources, 0.0);
+    std::vector<double> total(num_sources, 0.0);
+    for (std::size_t c = 0; c < store_.num_claims(); ++c) {
+      if (state[c] == ClaimStore::kUnknownState) continue;
+      const std::size_t s = source[c];
+      const std::size_t labelled =
+          layout_.labelled_index[store_.propositions()[proposition[c]].predicate];
+      const double accuracy = labelled == kNone
+                                  ? theta_[layout_.accuracy_offset + s]
+                                  : matrix_accuracy[s * layout_.num_labelled + labelled];
+      right[s] += weight[c] * accuracy;
+      total[s] += weight[c];
+    }
+    std::vector<double> reliability(num_sources);
+    for (std::size_t s = 0; s < num_sources; ++s) {
+      reliability[s] = total[s] > 0.0 ? std::clamp(right[s] / total[s], options_.probability_clamp,
+                                                   1.0 - options_.probability_clamp)
+                                      : PosteriorMeanReliability(options_, 0.0, 0.0);
     }
     return reliability;
   }
 
  private:
-  static void NormalizeCounts(std::span<double> counts) {
-    double total = 0.0;
-    for (double x : counts) total += x;
-    for (double& x : counts) x /= total;
+  // One pass over the propositions: optionally the E-step, then the counts for the M-step.
+  void Pass(StatePosteriors& posteriors, bool e_step) {
+    const auto state = store_.claim_state();
+    const auto source = store_.claim_source();
+    const auto weight = store_.claim_weight();
+    const std::size_t num_sources = store_.num_outlets();
+    const std::size_t accuracy = layout_.accuracy_offset;
+    const std::size_t totals = layout_.total_offset();
+    // One-coin terms per source: log a - log(1 - a) and log(1 - a).
+    std::vector<double> log_odds(num_sources);
+    std::vector<double> log_wrong(num_sources);
+    for (std::size_t s = 0; s < num_sources; ++s) {
+      log_wrong[s] = std::log1p(-theta_[accuracy + s]);
+      log_odds[s] = log_theta_[accuracy + s] - log_wrong[s];
+    }
+    reduce_.Run(
+        options_.num_threads,
+        [&](std::size_t begin, std::size_t end, std::span<double> partial) {
+          LogPartitionSum log_z;
+          double common_sum = 0.0;
+          for (std::size_t p = begin; p < end; ++p) {
+            const std::span<double> t = posteriors.Of(p);
+            const std::size_t k = t.size();
+            const auto claims = store_.ClaimsOfProposition(p);
+            const std::uint32_t g = store_.propositions()[p].predicate;
+            const std::size_t labelled = layout_.labelled_index[g];
+            if (labelled != kNone) {
+              const std::size_t prior = layout_.prior_offset[g];
+              if (e_step) {
+                for (std::size_t truth = 0; truth < k; ++truth)
+                  t[truth] = log_theta_[prior + truth];
+                for (std::uint32_t c : claims) {
+                  if (state[c] == ClaimStore::kUnknownState) continue;
+                  const double w = weight[c];
+                  const double* row =
+                      &log_theta_[layout_.matrix_of[source[c] * layout_.num_labelled + labelled] +
+                                  state[c] * k];
+                  for (std::size_t truth = 0; truth < k; ++truth) t[truth] += w * row[truth];
+                }
+                log_z.Normalize(t);
+              }
+              for (std::size_t truth = 0; truth < k; ++truth) partial[prior + truth] += t[truth];
+              for (std::uint32_t c : claims) {
+                if (state[c] == ClaimStore::kUnknownState) continue;
+                const double w = weight[c];
+                double* row =
+                    &partial[layout_.matrix_of[source[c] * layout_.num_labelled + labelled] +
+                             state[c] * k];
+                for (std::size_t truth = 0; truth < k; ++truth) row[truth] += w * t[truth];
+              }
+              continue;
+            }
+            if (e_step) {
+              const double log_alternatives =
+                  std::log(static_cast<double>(std::max<std::size_t>(k - 1, 1)));
+              std::fill(t.begin(), t.end(), 0.0);
+              double common = -std::log(static_cast<double>(k));
+              for (std::uint32_t c : claims) {
+                if (state[c] == ClaimStore::kUnknownState) continue;
+                const double w = weight[c];
+                t[state[c]] += w * (log_odds[source[c]] + log_alternatives);
+                common += w * (log_wrong[source[c]] - log_alternatives);
+              }
+              common_sum += common;
+              log_z.Normalize(t);
+            }
+            for (std::uint32_t c : claims) {
+              if (state[c] == ClaimStore::kUnknownState) continue;
+              const double w = weight[c];
+              partial[accuracy + source[c]] += w * t[state[c]];
+              partial[totals + source[c]] += w;
+            }
+          }
+          partial[layout_.objective_offset(num_sources)] =
+              e_step ? common_sum + log_z.Total() : 0.0;
+        },
+        counts_);
   }
 
   const ClaimStore& store_;
@@ -281,6 +365,8 @@ class DawidSkene {
   Layout layout_;
   std::vector<double> theta_;
   std::vector<double> log_theta_;
+  std::vector<double> counts_;
+  ChunkedReduce reduce_;
 };
 
 class DawidSkeneSolver final : public Solver {
@@ -302,10 +388,10 @@ class DawidSkeneSolver final : public Solver {
                   }
                 });
     DawidSkene model(store, options);
-    model.MStep(posteriors);
+    model.CountFrom(posteriors);
+    model.MStep();
     RunEm(
-        options, [&] { return model.EStep(&posteriors); }, [&] { return model.MStep(posteriors); },
-        &summary);
+        options, [&] { return model.EStep(posteriors); }, [&] { return model.MStep(); }, &summary);
 
     FillFromPosteriors(store, options, posteriors, &solution);
     solution.reliability = model.Reliability();

@@ -35,7 +35,7 @@ std::vector<double> CountVotes(const ClaimStore& store, std::size_t p, std::uint
 }
 
 std::uint32_t Winner(const ClaimStore& store, std::size_t p, const std::vector<double>& votes) {
-  const std::vector<Value>& values = store.propositions()[p].values;
+  const std::span<const Value> values = store.ValuesOf(p);
   std::uint32_t best = 0;
   for (std::uint32_t s = 1; s < values.size(); ++s) {
     if (votes[s] > votes[best] ||

@@ -16,6 +16,10 @@
 // The summary traces sum_p log Z_p + sum_s [alpha log a_s + beta log(1 - a_s)] (non-decreasing);
 // iteration stops when no a_s moves by more than the tolerance. Reliability = a_s.
 // Influences: the posterior with one evidence group left out, accuracies held fixed.
+// Speed: one streaming pass per iteration over the claims in proposition order does the E-step
+// and the M-step sums together; only the states a claim names get a term (the wrong-answer term
+// is common to all states and cancels), and the per-source sums are reduced over fixed chunks
+// (util/chunked_reduce.h), so the result is the same for any number of threads.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -27,10 +31,14 @@
 #include "solvers/crowd_common.h"
 #include "solvers/registry.h"
 #include "solvers/solver_common.h"
-#include "util/parallel.h"
+#include "util/chunked_reduce.h"
 
 namespace credence::internal {
 namespace {
+
+double LogAlternatives(std::size_t k) {
+  return std::log(static_cast<double>(std::max<std::size_t>(k, 2) - 1));
+}
 
 // Normalised posterior of p, leaving out `masked_group`; returns log Z.
 double Posterior(const ClaimStore& store, const std::vector<double>& accuracy, std::size_t p,
@@ -41,7 +49,7 @@ double Posterior(const ClaimStore& store, const std::vector<double>& accuracy, s
   const auto weight = store.claim_weight();
   const std::size_t k = out.size();
   std::fill(out.begin(), out.end(), -std::log(static_cast<double>(k)));
-  const double log_alternatives = std::log(static_cast<double>(std::max<std::size_t>(k - 1, 1)));
+  const double log_alternatives = LogAlternatives(k);
   for (std::uint32_t c : store.ClaimsOfProposition(p)) {
     if (state[c] == ClaimStore::kUnknownState || group[c] == masked_group) continue;
     const double a = accuracy[source[c]];
@@ -64,38 +72,74 @@ class OneCoinSolver final : public Solver {
     summary.algorithm = std::string(Name());
     if (FailWithoutClaims(store, &solution)) return solution;
 
-    const std::size_t num_propositions = store.num_propositions();
+    const std::size_t num_sources = store.num_outlets();
     std::vector<double>& accuracy = solution.reliability;
-    accuracy.assign(store.num_outlets(),
-                    options.prior_alpha / (options.prior_alpha + options.prior_beta));
+    accuracy.assign(num_sources, options.prior_alpha / (options.prior_alpha + options.prior_beta));
     StatePosteriors posteriors(store);
-    std::vector<double> log_z(num_propositions);
+    std::vector<double> log_right(num_sources);  // log a_s - log(1 - a_s)
+    std::vector<double> log_wrong(num_sources);  // log(1 - a_s)
+    // Sums per source: right (sum of w * T_{p,v}) then total (sum of w), then log Z.
+    std::vector<double> sums(2 * num_sources + 1);
+    ChunkedReduce reduce(store.num_propositions(), sums.size());
+    const auto state = store.claim_state();
+    const auto source = store.claim_source();
+    const auto weight = store.claim_weight();
+
     const auto e_step = [&] {
-      ParallelFor(
-          num_propositions, options.num_threads, [&](std::size_t begin, std::size_t end, int) {
+      for (std::size_t s = 0; s < num_sources; ++s) {
+        log_wrong[s] = std::log1p(-accuracy[s]);
+        log_right[s] = std::log(accuracy[s]) - log_wrong[s];
+      }
+      reduce.Run(
+          options.num_threads,
+          [&](std::size_t begin, std::size_t end, std::span<double> partial) {
+            LogPartitionSum log_z;
+            double common_sum = 0.0;
             for (std::size_t p = begin; p < end; ++p) {
-              log_z[p] = Posterior(store, accuracy, p, ClaimStore::kUnknownState, posteriors.Of(p));
+              const std::span<double> out = posteriors.Of(p);
+              const std::size_t k = out.size();
+              const double log_alternatives = LogAlternatives(k);
+              std::fill(out.begin(), out.end(), 0.0);
+              double common = -std::log(static_cast<double>(k));
+              const auto claims = store.ClaimsOfProposition(p);
+              for (std::uint32_t c : claims) {
+                if (state[c] == ClaimStore::kUnknownState) continue;
+                const double w = weight[c];
+                out[state[c]] += w * (log_right[source[c]] + log_alternatives);
+                common += w * (log_wrong[source[c]] - log_alternatives);
+              }
+              common_sum += common;
+              log_z.Normalize(out);
+              for (std::uint32_t c : claims) {
+                if (state[c] == ClaimStore::kUnknownState) continue;
+                const double w = weight[c];
+                partial[source[c]] += w * out[state[c]];
+                partial[num_sources + source[c]] += w;
+              }
             }
-          });
-      double objective = 0.0;
-      for (double z : log_z) objective += z;
+            partial[2 * num_sources] = common_sum + log_z.Total();
+          },
+          sums);
+      double objective = sums[2 * num_sources];
       for (double a : accuracy) {
         objective += options.prior_alpha * std::log(a) + options.prior_beta * std::log1p(-a);
       }
-      summary.log_likelihood.push_back(objective);
-      FillFromPosteriors(store, options, posteriors, &solution);
+      return objective;
+    };
+    const auto m_step = [&] {
+      double change = 0.0;
+      for (std::size_t s = 0; s < num_sources; ++s) {
+        const double updated = PosteriorMeanReliability(options, sums[s], sums[num_sources + s]);
+        change = std::max(change, std::abs(updated - accuracy[s]));
+        accuracy[s] = updated;
+      }
+      return change;
     };
 
     summary.termination = TerminationType::kNoConvergence;
     for (int iteration = 1; iteration <= options.max_iterations; ++iteration) {
-      e_step();
-      double change = 0.0;
-      for (std::size_t s = 0; s < store.num_outlets(); ++s) {
-        const double updated =
-            PosteriorMeanReliability(options, solution.true_weight[s], solution.total_weight[s]);
-        change = std::max(change, std::abs(updated - accuracy[s]));
-        accuracy[s] = updated;
-      }
+      summary.log_likelihood.push_back(e_step());
+      const double change = m_step();
       summary.iterations = iteration;
       summary.final_change = change;
       if (change < options.tolerance) {
@@ -103,9 +147,10 @@ class OneCoinSolver final : public Solver {
         break;
       }
     }
-    e_step();  // probabilities consistent with the reported accuracies
+    summary.log_likelihood.push_back(e_step());  // consistent with the reported accuracies
     summary.message =
         summary.IsConverged() ? "largest accuracy change below tolerance" : "iteration cap reached";
+    FillFromPosteriors(store, options, posteriors, &solution);
     ComputeInfluences(
         store, options,
         [&](std::size_t p, std::uint32_t group, std::vector<double>* out) {

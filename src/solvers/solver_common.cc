@@ -13,18 +13,14 @@ void AccumulateSourceEvidence(const ClaimStore& store, std::span<const double> c
   true_weight->assign(num_sources, 0.0);
   total_weight->assign(num_sources, 0.0);
   const auto weight = store.claim_weight();
-  // Summing each source's claims in index order keeps the result independent of threads.
-  for (std::size_t s = 0; s < num_sources; ++s) {
-    double t = 0.0;
-    double n = 0.0;
-    for (std::uint32_t c : store.ClaimsOfSource(s)) {
-      const double p = claim_probability[c];
-      if (std::isnan(p)) continue;
-      t += weight[c] * p;
-      n += weight[c];
-    }
-    (*true_weight)[s] = t;
-    (*total_weight)[s] = n;
+  const auto source = store.claim_source();
+  // One scan in claim order adds each source's claims in the order of ClaimsOfSource, so the
+  // sums do not depend on how the claims are visited.
+  for (std::size_t c = 0; c < store.num_claims(); ++c) {
+    const double p = claim_probability[c];
+    if (std::isnan(p)) continue;
+    (*true_weight)[source[c]] += weight[c] * p;
+    (*total_weight)[source[c]] += weight[c];
   }
 }
 
@@ -50,6 +46,11 @@ std::vector<std::uint32_t> GroupsOfProposition(const ClaimStore& store, std::siz
 
 void ComputeInfluences(const ClaimStore& store, const SolverOptions& options,
                        const LeaveOneOut& probabilities_without, Solution* solution) {
+  // Leaving one of fewer than two groups out explains nothing: skip the per-claim lists.
+  if (options.explain_max_groups < 2) {
+    solution->influences.clear();
+    return;
+  }
   solution->influences.assign(store.num_claims(), {});
   const auto claim_group = store.claim_group();
   ParallelFor(store.num_propositions(), options.num_threads,

@@ -26,6 +26,11 @@
 // whose trace the summary reports. Iterate until max_s |Delta a_s| < tolerance.
 // Timeline. Viterbi decoding (ties prefer staying, then the lower state) gives the segments;
 // a segment's probability is the mean posterior of its state over its claim times.
+// Speed. A proposition that cannot change between its claims (static predicate, or one claim
+// day) skips forward-backward: its posterior is the normalised product of its claims'
+// likelihoods, computed with one add per claim. Each iteration is one pass over the
+// propositions that also accumulates the M-step's sums over fixed chunks (deterministic for any
+// number of threads).
 // docs/model.md derives these rules.
 #include <Eigen/Core>
 #include <algorithm>
@@ -36,9 +41,10 @@
 #include <vector>
 
 #include "credence/solver.h"
+#include "solvers/crowd_common.h"
 #include "solvers/registry.h"
 #include "solvers/solver_common.h"
-#include "util/parallel.h"
+#include "util/chunked_reduce.h"
 
 namespace credence::internal {
 namespace {
@@ -56,24 +62,26 @@ struct PropositionModel {
   int num_steps() const { return static_cast<int>(step_day.size()); }
 };
 
-PropositionModel MakeModel(const ClaimStore& store, std::size_t p, const SolverOptions& options) {
-  PropositionModel model;
-  model.num_states = static_cast<int>(store.propositions()[p].num_states());
+// Fills `model` for p, reusing its buffers.
+void MakeModel(const ClaimStore& store, std::size_t p, const SolverOptions& options,
+               PropositionModel* model) {
+  model->num_states = static_cast<int>(store.propositions()[p].num_states());
   const PredicateRecord& predicate = store.PredicateOf(p);
-  if (predicate.is_mutable) {
-    model.hazard_per_day =
-        predicate.change_rate_per_year.value_or(options.change_rate_per_year) / kDaysPerYear;
-  }
+  model->hazard_per_day =
+      predicate.is_mutable
+          ? predicate.change_rate_per_year.value_or(options.change_rate_per_year) / kDaysPerYear
+          : 0.0;
+  model->step_offsets.clear();
+  model->step_day.clear();
   const auto claims = store.ClaimsOfProposition(p);
   const auto day = store.claim_day();
   for (std::size_t i = 0; i < claims.size(); ++i) {
-    if (i == 0 || day[claims[i]] != model.step_day.back()) {
-      model.step_offsets.push_back(static_cast<std::uint32_t>(i));
-      model.step_day.push_back(day[claims[i]]);
+    if (i == 0 || day[claims[i]] != model->step_day.back()) {
+      model->step_offsets.push_back(static_cast<std::uint32_t>(i));
+      model->step_day.push_back(day[claims[i]]);
     }
   }
-  model.step_offsets.push_back(static_cast<std::uint32_t>(claims.size()));
-  return model;
+  model->step_offsets.push_back(static_cast<std::uint32_t>(claims.size()));
 }
 
 // Per-source log a_s and log(1 - a_s), refreshed once per iteration.
@@ -97,6 +105,30 @@ double LogSumExp(const Eigen::Ref<const Eigen::ArrayXd>& x) {
   const double m = x.maxCoeff();
   if (!std::isfinite(m)) return m;
   return m + std::log((x - m).exp().sum());
+}
+
+// A proposition whose state cannot change between its claims (a static predicate, or one claim
+// day) has one posterior for all its claims: the product of its claims' likelihoods, as in
+// one-coin Dawid-Skene. Writes it to `posterior` (K entries) and returns log Z.
+double StaticPosterior(const ClaimStore& store, std::size_t p, const SourceLogs& logs,
+                       std::uint32_t masked_group, std::span<double> posterior) {
+  const auto state = store.claim_state();
+  const auto group = store.claim_group();
+  const auto source = store.claim_source();
+  const auto weight = store.claim_weight();
+  const std::size_t k = posterior.size();
+  const double log_alternatives = std::log(static_cast<double>(std::max<std::size_t>(k, 2) - 1));
+  // The wrong-answer term is common to every state: kept apart, it costs one add per claim.
+  std::fill(posterior.begin(), posterior.end(), 0.0);
+  double common = -std::log(static_cast<double>(k));
+  for (std::uint32_t c : store.ClaimsOfProposition(p)) {
+    if (state[c] == ClaimStore::kUnknownState || group[c] == masked_group) continue;
+    const double w = weight[c];
+    const double log_false = logs.log_false[source[c]] - log_alternatives;
+    posterior[state[c]] += w * (logs.log_true[source[c]] - log_false);
+    common += w * log_false;
+  }
+  return common + NormalizeLogs(posterior);
 }
 
 // Buffers of one proposition pass, reused across propositions by one thread.
@@ -289,63 +321,87 @@ class TemporalEmSolver final : public Solver {
   Solution Solve(const ClaimStore& store, const SolverOptions& options) const override {
     const auto start = std::chrono::steady_clock::now();
     Solution solution;
-    solution.summary.algorithm = std::string(Name());
-    const std::size_t num_propositions = store.num_propositions();
-    std::vector<PropositionModel> models(num_propositions);
-    ParallelFor(num_propositions, options.num_threads,
-                [&](std::size_t begin, std::size_t end, int) {
-                  for (std::size_t p = begin; p < end; ++p)
-                    models[p] = MakeModel(store, p, options);
-                });
-
-    const double prior_mean = options.prior_alpha / (options.prior_alpha + options.prior_beta);
-    solution.reliability.assign(store.num_outlets(), prior_mean);
-    solution.claim_probability.assign(store.num_claims(), std::nan(""));
-    std::vector<double> log_z(num_propositions, 0.0);
-
-    const auto e_step = [&](bool decode) {
-      const SourceLogs logs = MakeSourceLogs(solution.reliability);
-      if (decode) solution.timelines.assign(num_propositions, {});
-      ParallelFor(num_propositions, options.num_threads,
-                  [&](std::size_t begin, std::size_t end, int) {
-                    Workspace workspace;
-                    std::vector<double> probabilities;
-                    for (std::size_t p = begin; p < end; ++p) {
-                      PropositionPass pass(store, p, models[p], logs, &workspace);
-                      pass.ComputeEmissions(kNoGroup);
-                      log_z[p] = pass.ForwardBackward();
-                      pass.ClaimProbabilities(&probabilities);
-                      const auto claims = store.ClaimsOfProposition(p);
-                      for (std::size_t i = 0; i < claims.size(); ++i) {
-                        solution.claim_probability[claims[i]] = probabilities[i];
-                      }
-                      if (decode) solution.timelines[p] = pass.DecodeTimeline();
-                    }
-                  });
-      double objective = 0.0;
-      for (double z : log_z) objective += z;
-      for (std::size_t s = 0; s < store.num_outlets(); ++s) {
-        objective += options.prior_alpha * std::log(solution.reliability[s]) +
-                     options.prior_beta * std::log1p(-solution.reliability[s]);
-      }
-      solution.summary.log_likelihood.push_back(objective);
-    };
-
     SolverSummary& summary = solution.summary;
+    summary.algorithm = std::string(Name());
     if (store.num_claims() == 0) {
       summary.termination = TerminationType::kUserFailure;
       summary.message = "there are no claims to score";
       return solution;
     }
+    const std::size_t num_propositions = store.num_propositions();
+    const std::size_t num_sources = store.num_outlets();
+    const double prior_mean = options.prior_alpha / (options.prior_alpha + options.prior_beta);
+    solution.reliability.assign(num_sources, prior_mean);
+    solution.claim_probability.assign(store.num_claims(), std::nan(""));
+    // Per source: sum of w * P(c true), then sum of w; then the sum of log Z.
+    std::vector<double> sums(2 * num_sources + 1);
+    ChunkedReduce reduce(num_propositions, sums.size());
+    const auto state = store.claim_state();
+    const auto source = store.claim_source();
+    const auto weight = store.claim_weight();
+
+    // One pass: posteriors, claim probabilities and the M-step's sums (and, when decoding, the
+    // timelines), over fixed chunks of propositions so that the sums are thread-independent.
+    const auto e_step = [&](bool decode) {
+      const SourceLogs logs = MakeSourceLogs(solution.reliability);
+      if (decode) solution.timelines.assign(num_propositions, {});
+      reduce.Run(
+          options.num_threads,
+          [&](std::size_t begin, std::size_t end, std::span<double> partial) {
+            Workspace workspace;
+            PropositionModel model;
+            std::vector<double> posterior;
+            std::vector<double> probabilities;
+            for (std::size_t p = begin; p < end; ++p) {
+              MakeModel(store, p, options, &model);
+              const auto claims = store.ClaimsOfProposition(p);
+              if (model.hazard_per_day == 0.0 || model.num_steps() == 1) {
+                posterior.resize(static_cast<std::size_t>(model.num_states));
+                partial[2 * num_sources] += StaticPosterior(store, p, logs, kNoGroup, posterior);
+                for (std::uint32_t c : claims) {
+                  if (state[c] == ClaimStore::kUnknownState) continue;
+                  const double probability = std::clamp(posterior[state[c]], 0.0, 1.0);
+                  solution.claim_probability[c] = probability;
+                  partial[source[c]] += weight[c] * probability;
+                  partial[num_sources + source[c]] += weight[c];
+                }
+                if (decode) {
+                  const auto best = static_cast<std::uint32_t>(
+                      std::max_element(posterior.begin(), posterior.end()) - posterior.begin());
+                  solution.timelines[p] = {
+                      {best, 0, static_cast<std::uint32_t>(claims.size() - 1), posterior[best]}};
+                }
+                continue;
+              }
+              PropositionPass pass(store, p, model, logs, &workspace);
+              pass.ComputeEmissions(kNoGroup);
+              partial[2 * num_sources] += pass.ForwardBackward();
+              pass.ClaimProbabilities(&probabilities);
+              for (std::size_t i = 0; i < claims.size(); ++i) {
+                const std::uint32_t c = claims[i];
+                solution.claim_probability[c] = probabilities[i];
+                if (state[c] == ClaimStore::kUnknownState) continue;
+                partial[source[c]] += weight[c] * probabilities[i];
+                partial[num_sources + source[c]] += weight[c];
+              }
+              if (decode) solution.timelines[p] = pass.DecodeTimeline();
+            }
+          },
+          sums);
+      double objective = sums[2 * num_sources];
+      for (std::size_t s = 0; s < num_sources; ++s) {
+        objective += options.prior_alpha * std::log(solution.reliability[s]) +
+                     options.prior_beta * std::log1p(-solution.reliability[s]);
+      }
+      summary.log_likelihood.push_back(objective);
+    };
+
     summary.termination = TerminationType::kNoConvergence;
     for (int iteration = 1; iteration <= options.max_iterations; ++iteration) {
       e_step(false);
-      AccumulateSourceEvidence(store, solution.claim_probability, &solution.true_weight,
-                               &solution.total_weight);
       double change = 0.0;
-      for (std::size_t s = 0; s < store.num_outlets(); ++s) {
-        const double updated =
-            PosteriorMeanReliability(options, solution.true_weight[s], solution.total_weight[s]);
+      for (std::size_t s = 0; s < num_sources; ++s) {
+        const double updated = PosteriorMeanReliability(options, sums[s], sums[num_sources + s]);
         change = std::max(change, std::abs(updated - solution.reliability[s]));
         solution.reliability[s] = updated;
       }
@@ -367,15 +423,27 @@ class TemporalEmSolver final : public Solver {
     ComputeInfluences(
         store, options,
         [&](std::size_t p, std::uint32_t group, std::vector<double>* out) {
+          PropositionModel model;
+          MakeModel(store, p, options, &model);
+          if (model.hazard_per_day == 0.0 || model.num_steps() == 1) {
+            std::vector<double> posterior(static_cast<std::size_t>(model.num_states));
+            StaticPosterior(store, p, logs, group, posterior);
+            const auto claims = store.ClaimsOfProposition(p);
+            out->assign(claims.size(), std::nan(""));
+            for (std::size_t i = 0; i < claims.size(); ++i) {
+              const std::uint32_t s = state[claims[i]];
+              if (s != ClaimStore::kUnknownState) (*out)[i] = std::clamp(posterior[s], 0.0, 1.0);
+            }
+            return;
+          }
           Workspace workspace;
-          PropositionPass pass(store, p, models[p], logs, &workspace);
+          PropositionPass pass(store, p, model, logs, &workspace);
           pass.ComputeEmissions(group);
           pass.ForwardBackward();
           pass.ClaimProbabilities(out);
         },
         &solution);
-    summary.solve_seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    summary.solve_seconds = SecondsSince(start);
     return solution;
   }
 };

@@ -43,10 +43,10 @@ class WeightedTruth {
     spread_.assign(n, 0.0);
     const auto state = store.claim_state();
     for (std::size_t p = 0; p < n; ++p) {
-      const PropositionInfo& info = store.propositions()[p];
-      if (store.PredicateOf(p).value_kind != ValueKind::kQuantity || info.values.empty()) continue;
+      const std::span<const Value> values = store.ValuesOf(p);
+      if (store.PredicateOf(p).value_kind != ValueKind::kQuantity || values.empty()) continue;
       bool known = true;
-      for (const Value& v : info.values) known = known && v.magnitude().has_value();
+      for (const Value& v : values) known = known && v.magnitude().has_value();
       if (!known) continue;
       numeric_[p] = true;
       double count = 0.0;
@@ -72,7 +72,7 @@ class WeightedTruth {
   bool numeric(std::size_t p) const { return numeric_[p]; }
 
   double Magnitude(std::size_t p, std::uint32_t state) const {
-    return *store_.propositions()[p].values[state].magnitude();
+    return *store_.ValuesOf(p)[state].magnitude();
   }
 
   // Per-claim aggregation weight w_c W_s; falls back to w_c when all of p's are 0.
@@ -156,7 +156,7 @@ class WeightedTruth {
 
   // The claimed state whose magnitude is nearest to x; ties to the smallest value text.
   std::uint32_t Nearest(std::size_t p, double x) const {
-    const std::vector<Value>& values = store_.propositions()[p].values;
+    const std::span<const Value> values = store_.ValuesOf(p);
     std::uint32_t best = ClaimStore::kUnknownState;
     double best_distance = std::numeric_limits<double>::infinity();
     for (std::uint32_t k = 0; k < values.size(); ++k) {

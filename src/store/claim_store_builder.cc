@@ -1,7 +1,7 @@
-// Interning a ClaimsDocument into the columnar ClaimStore.
+// Building the columnar ClaimStore claim by claim: interning, value clustering, evidence groups
+// and the CSR indexes.
 #include <algorithm>
 #include <cstdint>
-#include <map>
 #include <numeric>
 #include <stdexcept>
 #include <string>
@@ -11,33 +11,21 @@
 #include <vector>
 
 #include "credence/claim_store.h"
+#include "util/string_interner.h"
 
 namespace credence {
-
-std::uint32_t ClaimStore::FindOutlet(std::string_view id) const {
-  for (std::size_t i = 0; i < outlets_.size(); ++i) {
-    if (outlets_[i].id == id) return static_cast<std::uint32_t>(i);
-  }
-  return kNotFound;
-}
-
-// Friend of ClaimStore: the only code that writes its columns.
-class ClaimStoreBuilder {
- public:
-  static ClaimStore Build(ClaimsDocument document);
-
- private:
-  static void AssignStates(ClaimStore& store,
-                           const std::vector<std::vector<std::uint32_t>>& claims_by_proposition);
-  static void AssignGroups(ClaimStore& store);
-  static void BuildIndexes(ClaimStore& store);
-};
 
 namespace {
 
 using Index = std::uint32_t;
+using internal::StringInterner;
 
-Index ToIndex(std::size_t value) { return static_cast<Index>(value); }
+Index ToIndex(std::size_t value) {
+  if (value >= ClaimStore::kNotFound) {
+    throw std::length_error("more than 4294967294 claims, values or ids in one store");
+  }
+  return static_cast<Index>(value);
+}
 
 // Orders values so that a cluster's anchor (its first member) is the smallest quantity, or the
 // earliest and coarsest date. Categories and strings only ever match equal text, so any strict
@@ -107,6 +95,7 @@ std::vector<Index> ClusterValues(const std::vector<const Value*>& values,
   return cluster;
 }
 
+// Rows in item order: a stable counting sort.
 CsrIndex BuildCsr(std::size_t num_rows, const std::vector<Index>& row_of_item) {
   CsrIndex index;
   index.offsets.assign(num_rows + 1, 0);
@@ -120,146 +109,348 @@ CsrIndex BuildCsr(std::size_t num_rows, const std::vector<Index>& row_of_item) {
   return index;
 }
 
+// For the claims of one row (in input order), the first claim of the row with an equal key and
+// the claim's 1-based occurrence among those. Small rows compare pairwise; large ones sort.
+template <typename Key, typename Visit>
+void VisitFirstOfKey(std::span<const Index> row, const Key& key, const Visit& visit) {
+  if (row.size() <= 24) {
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      const auto k = key(row[i]);
+      Index first = row[i];
+      Index occurrence = 1;
+      for (std::size_t j = 0; j < i; ++j) {
+        if (key(row[j]) != k) continue;
+        if (occurrence == 1) first = row[j];
+        ++occurrence;
+      }
+      visit(row[i], first, occurrence);
+    }
+    return;
+  }
+  std::vector<std::pair<decltype(key(row[0])), Index>> sorted;
+  sorted.reserve(row.size());
+  for (Index c : row) sorted.emplace_back(key(c), c);
+  std::sort(sorted.begin(), sorted.end());
+  for (std::size_t i = 0; i < sorted.size();) {
+    std::size_t j = i;
+    for (; j < sorted.size() && sorted[j].first == sorted[i].first; ++j) {
+      visit(sorted[j].second, sorted[i].second, static_cast<Index>(j - i + 1));
+    }
+    i = j;
+  }
+}
+
 }  // namespace
 
-ClaimStore ClaimStoreBuilder::Build(ClaimsDocument document) {
+struct ClaimStoreBuilder::Pending {
   ClaimStore store;
-  store.source_ = std::move(document.source);
-  store.input_digest_ = std::move(document.input_digest);
-  store.outlets_ = std::move(document.outlets);
-  store.predicates_ = std::move(document.predicates);
-
-  std::unordered_map<std::string, Index> outlet_index;
-  for (std::size_t i = 0; i < store.outlets_.size(); ++i) {
-    outlet_index.emplace(store.outlets_[i].id, ToIndex(i));
-  }
+  bool keep_records = true;
+  StringInterner outlet_ids;
   std::unordered_map<std::string, Index> predicate_index;
-  for (std::size_t i = 0; i < store.predicates_.size(); ++i) {
-    predicate_index.emplace(store.predicates_[i].id, ToIndex(i));
+  std::vector<StringInterner> subjects;  // per predicate: subject -> proposition
+  std::vector<std::vector<Index>> proposition_of_subject;
+  std::vector<float> confidence;
+  // Values of claims on predicates without a domain, clustered in Finish(); while building, such
+  // a claim's state column holds its index here.
+  std::vector<Value> clustered_values;
+  bool has_articles = false;
+  bool has_relays = false;
+  bool domain_remapped = false;
+
+  void CheckOutlet(Index outlet) const {
+    if (outlet >= store.outlets_.size()) throw std::out_of_range("claim names an unknown outlet");
   }
-  const auto find = [](const std::unordered_map<std::string, Index>& map, const std::string& key,
-                       const char* what) {
-    const auto it = map.find(key);
-    // The reader rejects unknown ids, so reaching this is a bug, not bad input.
-    if (it == map.end()) throw std::logic_error(std::string("unvalidated ") + what + " " + key);
-    return it->second;
-  };
+};
 
-  std::map<std::pair<std::string, Index>, Index> proposition_index;
-  std::vector<std::vector<Index>> claims_by_proposition;
-  const std::size_t num_claims = document.NumClaims();
-  store.claim_outlet_.reserve(num_claims);
-  store.claim_records_.reserve(num_claims);
+ClaimStoreBuilder::ClaimStoreBuilder(std::string source, bool keep_records)
+    : pending_(std::make_unique<Pending>()) {
+  pending_->store.source_ = std::move(source);
+  pending_->keep_records = keep_records;
+}
+ClaimStoreBuilder::~ClaimStoreBuilder() = default;
+ClaimStoreBuilder::ClaimStoreBuilder(ClaimStoreBuilder&&) noexcept = default;
+ClaimStoreBuilder& ClaimStoreBuilder::operator=(ClaimStoreBuilder&&) noexcept = default;
 
-  for (ArticleRecord& article : document.articles) {
-    const Index article_id = ToIndex(store.articles_.size());
-    const Index outlet = find(outlet_index, article.outlet, "outlet");
-    store.articles_.push_back({std::move(article.id), outlet, article.published,
-                               std::move(article.title), std::move(article.url)});
-    for (ClaimRecord& claim : article.claims) {
-      const Index claim_id = ToIndex(store.claim_records_.size());
-      const Index predicate = find(predicate_index, claim.predicate, "predicate");
-      const auto [it, inserted] = proposition_index.try_emplace(
-          std::make_pair(claim.subject, predicate), ToIndex(store.propositions_.size()));
-      if (inserted) {
-        store.propositions_.push_back({claim.subject, predicate, {}, false});
-        claims_by_proposition.emplace_back();
+std::size_t ClaimStoreBuilder::num_claims() const { return pending_->store.claim_outlet_.size(); }
+const std::vector<OutletRecord>& ClaimStoreBuilder::outlets() const {
+  return pending_->store.outlets_;
+}
+
+std::uint32_t ClaimStoreBuilder::AddOutlet(OutletRecord outlet) {
+  Pending& p = *pending_;
+  const Index id = p.outlet_ids.Intern(outlet.id);
+  if (id != p.store.outlets_.size()) {
+    throw std::invalid_argument("outlet \"" + outlet.id + "\" added twice");
+  }
+  p.store.outlets_.push_back(std::move(outlet));
+  return id;
+}
+
+std::uint32_t ClaimStoreBuilder::InternOutlet(std::string_view id, std::string_view kind) {
+  Pending& p = *pending_;
+  const Index index = p.outlet_ids.Intern(id);
+  if (index == p.store.outlets_.size()) {
+    p.store.outlets_.push_back({std::string(id), std::string(id), std::string(kind)});
+  }
+  return index;
+}
+
+std::uint32_t ClaimStoreBuilder::AddPredicate(PredicateRecord predicate) {
+  Pending& p = *pending_;
+  const Index id = ToIndex(p.store.predicates_.size());
+  if (!p.predicate_index.try_emplace(predicate.id, id).second) {
+    throw std::invalid_argument("predicate \"" + predicate.id + "\" added twice");
+  }
+  p.store.predicates_.push_back(std::move(predicate));
+  p.subjects.emplace_back();
+  p.proposition_of_subject.emplace_back();
+  return id;
+}
+
+std::uint32_t ClaimStoreBuilder::InternProposition(std::string_view subject,
+                                                   std::uint32_t predicate) {
+  Pending& p = *pending_;
+  if (predicate >= p.store.predicates_.size()) throw std::out_of_range("unknown predicate");
+  StringInterner& subjects = p.subjects[predicate];
+  const Index local = subjects.Intern(subject);
+  std::vector<Index>& propositions = p.proposition_of_subject[predicate];
+  if (local == propositions.size()) {
+    propositions.push_back(ToIndex(p.store.propositions_.size()));
+    PropositionInfo info;
+    info.subject = std::string(subject);
+    info.predicate = predicate;
+    p.store.propositions_.push_back(std::move(info));
+  }
+  return propositions[local];
+}
+
+std::uint32_t ClaimStoreBuilder::AddArticle(ArticleInfo article) {
+  Pending& p = *pending_;
+  p.CheckOutlet(article.outlet);
+  p.store.articles_.push_back(std::move(article));
+  return ToIndex(p.store.articles_.size() - 1);
+}
+
+void ClaimStoreBuilder::AddClaim(ClaimRecord record, std::uint32_t article, std::uint32_t outlet,
+                                 std::uint32_t source, std::uint32_t proposition) {
+  Pending& p = *pending_;
+  ClaimStore& store = p.store;
+  p.CheckOutlet(outlet);
+  p.CheckOutlet(source);
+  if (proposition >= store.propositions_.size()) throw std::out_of_range("unknown proposition");
+  if (article != ClaimStore::kNotFound && article >= store.articles_.size()) {
+    throw std::out_of_range("unknown article");
+  }
+  const std::size_t claim = store.claim_outlet_.size();
+  if (article != ClaimStore::kNotFound && !p.has_articles) {
+    store.claim_article_.assign(claim, ClaimStore::kNotFound);
+    p.has_articles = true;
+  }
+  if (p.has_articles) store.claim_article_.push_back(article);
+  if (source != outlet && !p.has_relays) {
+    store.claim_source_ = store.claim_outlet_;
+    p.has_relays = true;
+  }
+  if (p.has_relays) store.claim_source_.push_back(source);
+  store.claim_outlet_.push_back(outlet);
+  store.claim_proposition_.push_back(proposition);
+  store.claim_day_.push_back(record.as_of.FirstDay());
+  p.confidence.push_back(static_cast<float>(record.confidence));
+
+  const PredicateRecord& predicate = store.predicates_[store.propositions_[proposition].predicate];
+  Index state = ClaimStore::kUnknownState;
+  if (predicate.value_kind == ValueKind::kBoolean) {
+    state = record.value.boolean() ? 1 : 0;
+  } else if (!predicate.domain.empty()) {
+    for (std::size_t s = 0; s < predicate.domain.size(); ++s) {
+      if (Compatible(predicate.domain[s], record.value, predicate.tolerance)) {
+        state = ToIndex(s);
+        break;
       }
-      claims_by_proposition[it->second].push_back(claim_id);
-      const Index source =
-          claim.via.empty() ? outlet : find(outlet_index, claim.via.back(), "source");
-      store.claim_article_.push_back(article_id);
-      store.claim_outlet_.push_back(outlet);
-      store.claim_source_.push_back(source);
-      store.claim_proposition_.push_back(it->second);
-      store.claim_day_.push_back(claim.as_of.FirstDay());
-      store.claim_records_.push_back(std::move(claim));
+    }
+  } else {
+    state = ToIndex(p.clustered_values.size());
+    p.clustered_values.push_back(record.value);
+  }
+  store.claim_state_.push_back(state);
+  if (p.keep_records) {
+    store.claim_records_.push_back(std::move(record));
+    return;
+  }
+  // Without records, keep the claim's own id (bulk inputs that name claims); an empty id is
+  // rebuilt as "subject/outlet".
+  if (!record.id.empty() && store.claim_id_end_.empty()) store.claim_id_end_.assign(claim, 0);
+  if (!store.claim_id_end_.empty()) {
+    store.claim_id_text_ += record.id;
+    store.claim_id_end_.push_back(store.claim_id_text_.size());
+  }
+}
+
+void ClaimStoreBuilder::AddStateClaim(std::uint32_t outlet, std::uint32_t proposition,
+                                      std::uint32_t state, std::int32_t day, float confidence) {
+  Pending& p = *pending_;
+  ClaimStore& store = p.store;
+  if (p.keep_records) {
+    throw std::logic_error("AddStateClaim needs a builder without records");
+  }
+  if (p.has_articles) store.claim_article_.push_back(ClaimStore::kNotFound);
+  if (p.has_relays) store.claim_source_.push_back(outlet);
+  if (!store.claim_id_end_.empty()) store.claim_id_end_.push_back(store.claim_id_text_.size());
+  store.claim_outlet_.push_back(outlet);
+  store.claim_proposition_.push_back(proposition);
+  store.claim_day_.push_back(day);
+  store.claim_state_.push_back(state);
+  p.confidence.push_back(confidence);
+}
+
+void ClaimStoreBuilder::SetDomain(std::uint32_t predicate, std::vector<Value> domain,
+                                  const std::vector<std::uint32_t>& new_state_of) {
+  Pending& p = *pending_;
+  ClaimStore& store = p.store;
+  if (predicate >= store.predicates_.size()) throw std::out_of_range("unknown predicate");
+  const auto& proposition = store.claim_proposition_;
+  for (std::size_t c = 0; c < store.claim_state_.size(); ++c) {
+    Index& state = store.claim_state_[c];
+    if (state == ClaimStore::kUnknownState ||
+        store.propositions_[proposition[c]].predicate != predicate) {
+      continue;
+    }
+    if (state >= new_state_of.size()) throw std::out_of_range("state without a new number");
+    state = new_state_of[state];
+  }
+  store.predicates_[predicate].domain = std::move(domain);
+}
+
+ClaimStore ClaimStoreBuilder::Finish(std::string input_digest) && {
+  Pending& p = *pending_;
+  ClaimStore store = std::move(p.store);
+  store.input_digest_ = std::move(input_digest);
+  store.days_are_fallback_ = days_are_fallback_;
+  const std::size_t num_claims = store.claim_outlet_.size();
+  store.by_proposition_ = BuildCsr(store.propositions_.size(), store.claim_proposition_);
+
+  // Candidate values: shared per domain predicate, clustered per proposition otherwise.
+  std::vector<Index> shared_begin(store.predicates_.size(), ClaimStore::kNotFound);
+  std::vector<const Value*> values;
+  std::vector<Value> anchors;
+  for (std::size_t prop = 0; prop < store.propositions_.size(); ++prop) {
+    PropositionInfo& info = store.propositions_[prop];
+    const PredicateRecord& predicate = store.predicates_[info.predicate];
+    if (predicate.value_kind == ValueKind::kBoolean || !predicate.domain.empty()) {
+      Index& begin = shared_begin[info.predicate];
+      if (begin == ClaimStore::kNotFound) {
+        begin = ToIndex(store.values_.size());
+        if (predicate.value_kind == ValueKind::kBoolean) {
+          store.values_.push_back(Value::Boolean(false));
+          store.values_.push_back(Value::Boolean(true));
+        } else {
+          store.values_.insert(store.values_.end(), predicate.domain.begin(),
+                               predicate.domain.end());
+        }
+      }
+      info.values_begin = begin;
+      info.num_values =
+          predicate.value_kind == ValueKind::kBoolean ? 2U : ToIndex(predicate.domain.size());
+      continue;
+    }
+    const auto claims = store.by_proposition_.Row(prop);
+    values.clear();
+    for (Index c : claims) values.push_back(&p.clustered_values[store.claim_state_[c]]);
+    const std::vector<Index> cluster = ClusterValues(values, predicate.tolerance, &anchors);
+    for (std::size_t i = 0; i < claims.size(); ++i) store.claim_state_[claims[i]] = cluster[i];
+    info.values_begin = ToIndex(store.values_.size());
+    info.num_values = ToIndex(anchors.size());
+    store.values_.insert(store.values_.end(), anchors.begin(), anchors.end());
+    info.has_other_state = true;
+  }
+  p.clustered_values = {};
+
+  // Evidence groups: claims on one proposition asserting one state and tracing back to one
+  // content source are one piece of evidence; a claim whose value matches nothing is alone.
+  // Group ids follow the input order of each group's first claim.
+  const auto source = store.claim_source();
+  const auto state = std::span<const Index>(store.claim_state_);
+  store.claim_group_.resize(num_claims);
+  for (std::size_t prop = 0; prop < store.propositions_.size(); ++prop) {
+    VisitFirstOfKey(
+        store.by_proposition_.Row(prop),
+        [&](Index c) {
+          return state[c] == ClaimStore::kUnknownState
+                     ? (std::uint64_t{1} << 63U) | c
+                     : (std::uint64_t{state[c]} << 32U) | source[c];
+        },
+        [&](Index c, Index first, Index) { store.claim_group_[c] = first; });
+    if (!p.keep_records) {
+      VisitFirstOfKey(
+          store.by_proposition_.Row(prop), [&](Index c) { return store.claim_outlet_[c]; },
+          [&](Index c, Index, Index occurrence) {
+            if (occurrence > 1) store.repeat_suffix_.emplace_back(c, occurrence);
+          });
     }
   }
+  std::sort(store.repeat_suffix_.begin(), store.repeat_suffix_.end());
+  std::vector<Index> group_size;
+  for (std::size_t c = 0; c < num_claims; ++c) {
+    Index& group = store.claim_group_[c];
+    if (group == c) {
+      group = ToIndex(group_size.size());
+      group_size.push_back(0);
+    } else {
+      group = store.claim_group_[group];  // the first claim comes earlier: already renumbered
+    }
+    ++group_size[group];
+  }
+  store.claim_weight_.resize(num_claims);
+  for (std::size_t c = 0; c < num_claims; ++c) {
+    store.claim_weight_[c] =
+        p.confidence[c] / static_cast<float>(group_size[store.claim_group_[c]]);
+  }
+  p.confidence = {};
+  store.by_group_ = BuildCsr(group_size.size(), store.claim_group_);
 
-  AssignStates(store, claims_by_proposition);
-  AssignGroups(store);
-  BuildIndexes(store);
+  // Claims of a proposition in time order; input order within a day (the sort is stable).
+  for (std::size_t prop = 0; prop < store.propositions_.size(); ++prop) {
+    auto begin = store.by_proposition_.items.begin() + store.by_proposition_.offsets[prop];
+    auto end = store.by_proposition_.items.begin() + store.by_proposition_.offsets[prop + 1];
+    const auto by_day = [&](Index a, Index b) { return store.claim_day_[a] < store.claim_day_[b]; };
+    if (!std::is_sorted(begin, end, by_day)) std::stable_sort(begin, end, by_day);
+  }
+  store.by_source_ =
+      BuildCsr(store.outlets_.size(),
+               store.claim_source_.empty() ? store.claim_outlet_ : store.claim_source_);
   return store;
 }
 
-void ClaimStoreBuilder::AssignStates(ClaimStore& store,
-                                     const std::vector<std::vector<Index>>& claims_by_proposition) {
-  store.claim_state_.assign(store.claim_records_.size(), ClaimStore::kUnknownState);
-  for (std::size_t p = 0; p < store.propositions_.size(); ++p) {
-    PropositionInfo& proposition = store.propositions_[p];
-    const PredicateRecord& predicate = store.predicates_[proposition.predicate];
-    const std::vector<Index>& claims = claims_by_proposition[p];
-    if (predicate.value_kind == ValueKind::kBoolean) {
-      proposition.values = {Value::Boolean(false), Value::Boolean(true)};
-      for (Index c : claims)
-        store.claim_state_[c] = store.claim_records_[c].value.boolean() ? 1 : 0;
-      continue;
-    }
-    if (!predicate.domain.empty()) {
-      proposition.values = predicate.domain;
-      for (Index c : claims) {
-        const Value& value = store.claim_records_[c].value;
-        for (std::size_t s = 0; s < predicate.domain.size(); ++s) {
-          if (Compatible(predicate.domain[s], value, predicate.tolerance)) {
-            store.claim_state_[c] = ToIndex(s);
-            break;
-          }
-        }
-      }
-      continue;
-    }
-    std::vector<const Value*> values;
-    values.reserve(claims.size());
-    for (Index c : claims) values.push_back(&store.claim_records_[c].value);
-    const std::vector<Index> cluster =
-        ClusterValues(values, predicate.tolerance, &proposition.values);
-    for (std::size_t i = 0; i < claims.size(); ++i) store.claim_state_[claims[i]] = cluster[i];
-    proposition.has_other_state = true;
-  }
-}
-
-// Evidence groups: claims on one proposition asserting one state and tracing back to one
-// content source are one piece of evidence. A claim whose value matches nothing is alone.
-void ClaimStoreBuilder::AssignGroups(ClaimStore& store) {
-  std::map<std::tuple<Index, Index, Index>, Index> group_index;
-  std::vector<Index> group_size;
-  store.claim_group_.resize(store.claim_records_.size());
-  for (std::size_t c = 0; c < store.claim_records_.size(); ++c) {
-    Index group = ToIndex(group_size.size());
-    if (store.claim_state_[c] != ClaimStore::kUnknownState) {
-      const auto [it, inserted] =
-          group_index.try_emplace(std::make_tuple(store.claim_proposition_[c],
-                                                  store.claim_state_[c], store.claim_source_[c]),
-                                  group);
-      group = it->second;
-    }
-    if (group == group_size.size()) group_size.push_back(0);
-    ++group_size[group];
-    store.claim_group_[c] = group;
-  }
-  store.claim_weight_.resize(store.claim_records_.size());
-  for (std::size_t c = 0; c < store.claim_records_.size(); ++c) {
-    store.claim_weight_[c] =
-        store.claim_records_[c].confidence / static_cast<double>(group_size[store.claim_group_[c]]);
-  }
-  store.by_group_ = BuildCsr(group_size.size(), store.claim_group_);
-}
-
-void ClaimStoreBuilder::BuildIndexes(ClaimStore& store) {
-  store.by_proposition_ = BuildCsr(store.propositions_.size(), store.claim_proposition_);
-  for (std::size_t p = 0; p < store.propositions_.size(); ++p) {
-    auto begin = store.by_proposition_.items.begin() + store.by_proposition_.offsets[p];
-    auto end = store.by_proposition_.items.begin() + store.by_proposition_.offsets[p + 1];
-    // Items are already in input order, so a stable sort by day keeps input order within a day.
-    std::stable_sort(begin, end,
-                     [&](Index a, Index b) { return store.claim_day_[a] < store.claim_day_[b]; });
-  }
-  store.by_source_ = BuildCsr(store.outlets_.size(), store.claim_source_);
-}
-
 ClaimStore BuildClaimStore(ClaimsDocument document) {
-  return ClaimStoreBuilder::Build(std::move(document));
+  ClaimStoreBuilder builder(std::move(document.source));
+  for (OutletRecord& outlet : document.outlets) builder.AddOutlet(std::move(outlet));
+  std::unordered_map<std::string, Index> predicate_index;
+  for (PredicateRecord& predicate : document.predicates) {
+    const std::string id = predicate.id;
+    predicate_index.emplace(id, builder.AddPredicate(std::move(predicate)));
+  }
+  const std::size_t num_outlets = builder.outlets().size();
+  // The reader rejects unknown ids, so an outlet not declared by now is a bug, not bad input.
+  const auto find_outlet = [&](const std::string& id) {
+    const Index index = builder.InternOutlet(id, "outlet");
+    if (index >= num_outlets) throw std::logic_error("unvalidated outlet " + id);
+    return index;
+  };
+  for (ArticleRecord& article : document.articles) {
+    const Index outlet = find_outlet(article.outlet);
+    const Index article_id = builder.AddArticle({std::move(article.id), outlet, article.published,
+                                                 std::move(article.title), std::move(article.url)});
+    for (ClaimRecord& claim : article.claims) {
+      const auto predicate = predicate_index.find(claim.predicate);
+      if (predicate == predicate_index.end()) {
+        throw std::logic_error("unvalidated predicate " + claim.predicate);
+      }
+      const Index proposition = builder.InternProposition(claim.subject, predicate->second);
+      const Index source = claim.via.empty() ? outlet : find_outlet(claim.via.back());
+      builder.AddClaim(std::move(claim), article_id, outlet, source, proposition);
+    }
+  }
+  return std::move(builder).Finish(std::move(document.input_digest));
 }
 
 }  // namespace credence

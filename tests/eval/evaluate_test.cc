@@ -117,7 +117,8 @@ TEST(Evaluate, SecondAlgorithmFollowsItsClaimProbabilities) {
     const PropositionInfo& info = store.propositions()[p];
     std::map<std::string, double> by_value;  // ordered by text, so the first max is the smallest
     for (std::uint32_t c : store.ClaimsOfProposition(p)) {
-      by_value[info.values[store.claim_state()[c]].ToDisplay()] = solution.claim_probability[c];
+      by_value[store.ValuesOf(p)[store.claim_state()[c]].ToDisplay()] =
+          solution.claim_probability[c];
     }
     double total = 0.0;
     std::string best;

@@ -78,7 +78,7 @@ TEST(Catd, QuantityWeightedMeanByIndependentComputation) {
   const Solution solution = internal::MakeCatdSolver()->Solve(store, options);
   for (int s = 0; s < 4; ++s) EXPECT_NEAR(solution.reliability[s], w[s] / top, 1e-12) << s;
   const double nearest = std::abs(truth_p - 100) <= std::abs(truth_p - 120) ? 100 : 120;
-  EXPECT_EQ(*store.propositions()[0].values[solution.timelines[0][0].state].magnitude(), nearest);
+  EXPECT_EQ(*store.ValuesOf(0)[solution.timelines[0][0].state].magnitude(), nearest);
 }
 
 CREDENCE_SOLVER_PROPERTY_TESTS(CatdProperties, internal::MakeCatdSolver)

@@ -88,8 +88,8 @@ TEST(Crh, QuantityWeightedMedianByIndependentComputation) {
   options.max_iterations = 1;
   const Solution solution = internal::MakeCrhSolver()->Solve(store, options);
   for (int s = 0; s < 4; ++s) EXPECT_NEAR(solution.reliability[s], w[s] / top, 1e-12) << s;
-  EXPECT_EQ(*store.propositions()[0].values[solution.timelines[0][0].state].magnitude(), truth_p);
-  EXPECT_EQ(*store.propositions()[1].values[solution.timelines[1][0].state].magnitude(), truth_q);
+  EXPECT_EQ(*store.ValuesOf(0)[solution.timelines[0][0].state].magnitude(), truth_p);
+  EXPECT_EQ(*store.ValuesOf(1)[solution.timelines[1][0].state].magnitude(), truth_q);
   // Objective: sum_s W_s L_s against the new truths.
   double objective = 0.0;
   for (int s = 0; s < 4; ++s) {
@@ -109,7 +109,7 @@ TEST(Crh, TimelineOfAQuantityIsTheNearestClaimedValueToTheMedian) {
   const ClaimStore store = builder.Store();
   const Solution solution = internal::MakeCrhSolver()->Solve(store, SolverOptions{});
   const std::uint32_t state = solution.timelines[0][0].state;
-  EXPECT_NE(*store.propositions()[0].values[state].magnitude(), 300.0);
+  EXPECT_NE(*store.ValuesOf(0)[state].magnitude(), 300.0);
 }
 
 CREDENCE_SOLVER_PROPERTY_TESTS(CrhProperties, internal::MakeCrhSolver)

@@ -82,7 +82,7 @@ double Accuracy(const CrowdData& data, const Solution& solution) {
     const auto it = data.truth.find(info.subject);
     if (it == data.truth.end()) continue;
     ++total;
-    if (info.values[solution.timelines[p][0].state].ToDisplay() == it->second) ++correct;
+    if (data.store.ValuesOf(p)[solution.timelines[p][0].state].ToDisplay() == it->second) ++correct;
   }
   return static_cast<double>(correct) / total;
 }

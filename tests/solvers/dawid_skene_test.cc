@@ -215,7 +215,7 @@ TEST(DawidSkene, DeclaredDomainGetsFullConfusionMatrices) {
   }
   // Run to convergence: item 0 (A "a", B "b", C "a") is decided for "a" thanks to B's matrix.
   const Solution full = CreateSolver("dawid-skene")->Solve(store, SolverOptions{});
-  EXPECT_EQ(store.propositions()[0].values[full.timelines[0][0].state].ToDisplay(), "a");
+  EXPECT_EQ(store.ValuesOf(0)[full.timelines[0][0].state].ToDisplay(), "a");
   EXPECT_GT(full.timelines[0][0].probability, 0.99);
 }
 

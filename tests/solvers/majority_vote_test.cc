@@ -49,7 +49,7 @@ TEST(MajorityVote, TiesGoToTheSmallestValueText) {
                                .Store();
   const Solution solution = CreateSolver("majority-vote")->Solve(store, SolverOptions{});
   const std::uint32_t winner = solution.timelines[0][0].state;
-  EXPECT_EQ(store.propositions()[0].values[winner].ToDisplay(), "0");
+  EXPECT_EQ(store.ValuesOf(0)[winner].ToDisplay(), "0");
 }
 
 TEST(MajorityVote, PermutingClaimsChangesNothing) {

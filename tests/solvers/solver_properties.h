@@ -55,7 +55,7 @@ inline void ExpectPerfectSourceOnTop(SolverFactory make) {
   }
   for (std::size_t p = 0; p < store.num_propositions(); ++p) {
     const std::uint32_t state = solution.timelines[p][0].state;
-    EXPECT_EQ(store.propositions()[p].values[state].ToDisplay(), "right");
+    EXPECT_EQ(store.ValuesOf(p)[state].ToDisplay(), "right");
   }
 }
 

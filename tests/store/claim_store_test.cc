@@ -23,7 +23,7 @@ TEST(ClaimStore, PropositionsStatesAndTimeOrder) {
   ASSERT_EQ(store.num_propositions(), 2U);
   EXPECT_EQ(store.propositions()[0].subject, "club");
   // 89.5 and 90 agree within 2%; 120 does not: two clusters plus "none of these".
-  EXPECT_EQ(store.propositions()[0].values.size(), 2U);
+  EXPECT_EQ(store.ValuesOf(0).size(), 2U);
   EXPECT_TRUE(store.propositions()[0].has_other_state);
   EXPECT_EQ(store.propositions()[0].num_states(), 3U);
   EXPECT_EQ(store.claim_state()[0], store.claim_state()[1]);
@@ -47,7 +47,7 @@ TEST(ClaimStore, SixMonthsAndOneHundredEightyDaysAreOneValue) {
                                .Claim("A", "waiver", "length", Value::Quantity(6, "month"))
                                .Claim("B", "waiver", "length", Value::Quantity(180, "day"))
                                .Store();
-  EXPECT_EQ(store.propositions()[0].values.size(), 1U);
+  EXPECT_EQ(store.ValuesOf(0).size(), 1U);
   EXPECT_EQ(store.claim_state()[0], store.claim_state()[1]);
   EXPECT_NE(store.claim_group()[0], store.claim_group()[1]);  // different sources
 }
@@ -70,7 +70,7 @@ TEST(ClaimStore, EvidenceGroupsFollowTheOriginalSource) {
   EXPECT_DOUBLE_EQ(store.claim_weight()[0], 0.5);
   EXPECT_DOUBLE_EQ(store.claim_weight()[1], 0.5);
   EXPECT_DOUBLE_EQ(store.claim_weight()[2], 1.0);
-  EXPECT_DOUBLE_EQ(store.claim_weight()[3], 0.6);
+  EXPECT_FLOAT_EQ(store.claim_weight()[3], 0.6F);  // weights are single precision
   EXPECT_EQ(store.claim_source()[0], store.FindOutlet("an-nahar"));
   EXPECT_EQ(store.claim_outlet()[0], store.FindOutlet("np"));
   EXPECT_TRUE(store.IsRelayed(0));
@@ -93,7 +93,7 @@ TEST(ClaimStore, UnknownMagnitudeMatchesNothing) {
   EXPECT_EQ(store.claim_state()[0], ClaimStore::kUnknownState);
   EXPECT_EQ(store.claim_state()[1], ClaimStore::kUnknownState);
   EXPECT_NE(store.claim_group()[0], store.claim_group()[1]);  // each alone
-  EXPECT_TRUE(store.propositions()[0].values.empty());
+  EXPECT_TRUE(store.ValuesOf(0).empty());
 }
 
 TEST(ClaimStore, DatesClusterAtTheCoarserGranularity) {
