@@ -62,7 +62,9 @@ class ClaimStore {
   std::size_t num_claims() const { return claim_proposition_.size(); }
   std::size_t num_outlets() const { return outlets_.size(); }
   std::size_t num_propositions() const { return propositions_.size(); }
-  std::size_t num_groups() const { return by_group_.num_rows(); }
+  std::size_t num_groups() const {
+    return singleton_groups_ ? claim_group_.size() : by_group_.num_rows();
+  }
 
   const std::string& source() const { return source_; }
   const std::string& input_digest() const { return input_digest_; }
@@ -111,7 +113,11 @@ class ClaimStore {
     return by_proposition_.Row(p);
   }
   std::span<const std::uint32_t> ClaimsOfSource(std::size_t s) const { return by_source_.Row(s); }
-  std::span<const std::uint32_t> ClaimsOfGroup(std::size_t g) const { return by_group_.Row(g); }
+  std::span<const std::uint32_t> ClaimsOfGroup(std::size_t g) const {
+    // Every claim its own group: group g is claim g, and claim_group_ is its own index.
+    return singleton_groups_ ? std::span<const std::uint32_t>(claim_group_).subspan(g, 1)
+                             : by_group_.Row(g);
+  }
 
   std::uint32_t FindOutlet(std::string_view id) const;
 
@@ -149,7 +155,8 @@ class ClaimStore {
 
   CsrIndex by_proposition_;
   CsrIndex by_source_;
-  CsrIndex by_group_;
+  CsrIndex by_group_;              // empty when singleton_groups_
+  bool singleton_groups_ = false;  // no two claims share an evidence group (common in bulk data)
 };
 
 // Builds a store claim by claim, for readers that stream their input. Outlets, predicates,
@@ -190,6 +197,8 @@ class ClaimStoreBuilder {
 
   std::size_t num_claims() const;
   const std::vector<OutletRecord>& outlets() const;
+  // Room for this many claims, so that bulk loads do not copy their columns as they grow.
+  void Reserve(std::size_t claims);
 
   ClaimStore Finish(std::string input_digest) &&;
 

@@ -43,6 +43,8 @@ DelimitedReader::DelimitedReader(const std::string& path, char separator,
                (errno != 0 ? std::strerror(errno) : "unknown error"));
     }
     owns_file_ = true;
+    const std::uintmax_t size = std::filesystem::file_size(path, error);
+    if (!error) size_hint_ = static_cast<std::size_t>(size);
   }
   buffer_.resize(std::min(kBlockBytes, max_line_bytes_ + 2));
 }
@@ -106,15 +108,25 @@ bool DelimitedReader::NextLine(std::string_view* line) {
 bool DelimitedReader::Next() {
   std::string_view line;
   while (NextLine(&line)) {
-    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+    // One scan splits the line, notices quotes and tells blank lines apart.
     fields_.clear();
-    if (line.find('"') == std::string_view::npos) {
-      for (;;) {
-        const std::size_t stop = line.find(separator_);
-        fields_.push_back(line.substr(0, stop));
-        if (stop == std::string_view::npos) break;
-        line.remove_prefix(stop + 1);
+    bool blank = true;
+    bool quoted = false;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      const char c = line[i];
+      if (c == separator_) {
+        fields_.push_back(line.substr(start, i - start));
+        start = i + 1;
+      } else if (c == '"') {
+        quoted = true;
+        break;
       }
+      blank = blank && (c == ' ' || c == '\t');
+    }
+    if (!quoted) {
+      if (blank) continue;
+      fields_.push_back(line.substr(start));
       return true;
     }
     std::string error;
@@ -122,7 +134,7 @@ bool DelimitedReader::Next() {
       Error(line_, error);
       continue;
     }
-    for (const std::string& field : unquoted_) fields_.push_back(field);
+    fields_.assign(unquoted_.begin(), unquoted_.end());
     return true;
   }
   return false;

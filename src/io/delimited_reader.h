@@ -36,6 +36,8 @@ class DelimitedReader {
   void ThrowIfErrors();
 
   const std::string& path() const { return path_; }
+  // The size of the file in bytes, 0 when unknown (standard input).
+  std::size_t size_hint() const { return size_hint_; }
   // The digest of the whole input; call after Next() returned false.
   std::string Digest() { return digest_.Finish(); }
 
@@ -47,6 +49,7 @@ class DelimitedReader {
   char separator_;
   std::size_t max_line_bytes_;
   std::FILE* file_ = nullptr;
+  std::size_t size_hint_ = 0;
   bool owns_file_ = false;
   bool at_eof_ = false;
   std::string buffer_;

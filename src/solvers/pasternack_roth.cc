@@ -110,30 +110,32 @@ class FactFinder {
                     }
                   });
     }
-    std::vector<double> next(trust->size(), 0.0);
-    ParallelFor(store_.num_outlets(), options_.num_threads,
-                [&](std::size_t begin, std::size_t end, int) {
-                  for (std::size_t s = begin; s < end; ++s) {
-                    const double claims = index_.source_weight[s];
-                    if (claims <= 0.0) continue;
-                    double total = 0.0;
-                    for (std::uint32_t c : store_.ClaimsOfSource(s)) {
-                      const std::uint32_t slot = index_.claim_slot[c];
-                      if (slot == ClaimStore::kUnknownState) continue;
-                      if (IsInvestment(rule_)) {
-                        const double mine = weight[c] * (*trust)[s] / claims;
-                        if (invested[slot] > 0.0) total += belief[slot] * mine / invested[slot];
-                      } else {
-                        total += weight[c] * belief[slot];
-                      }
-                    }
-                    if (rule_ == FactFinderRule::kAverageLog) {
-                      // log of a weighted count below 1 would be negative: floor at log 1 = 0.
-                      total = std::log(std::max(claims, 1.0)) * total / claims;
-                    }
-                    next[s] = total;
-                  }
-                });
+    std::vector<double> next;
+    if (IsInvestment(rule_)) {
+      // Each claim's share of the belief in its fact, in proportion to what it invested.
+      SumPerSource(
+          store_, options_.num_threads,
+          [&](std::size_t c) {
+            const std::uint32_t slot = index_.claim_slot[c];
+            const std::uint32_t s = source[c];
+            const double mine = weight[c] * (*trust)[s] / index_.source_weight[s];
+            return invested[slot] > 0.0 ? belief[slot] * mine / invested[slot] : 0.0;
+          },
+          &next);
+    } else {
+      SumPerSource(
+          store_, options_.num_threads,
+          [&](std::size_t c) { return weight[c] * belief[index_.claim_slot[c]]; }, &next);
+    }
+    for (std::size_t s = 0; s < next.size(); ++s) {
+      const double claims = index_.source_weight[s];
+      if (claims <= 0.0) {
+        next[s] = 0.0;
+      } else if (rule_ == FactFinderRule::kAverageLog) {
+        // log of a weighted count below 1 would be negative: floor at log 1 = 0.
+        next[s] = std::log(std::max(claims, 1.0)) * next[s] / claims;
+      }
+    }
     DivideByMax(&next);
     *trust = std::move(next);
   }

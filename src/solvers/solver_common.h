@@ -9,6 +9,7 @@
 
 #include "credence/claim_store.h"
 #include "credence/solver.h"
+#include "util/chunked_reduce.h"
 
 namespace credence::internal {
 
@@ -17,6 +18,26 @@ namespace credence::internal {
 // scored. Relaying publishers get nothing: they are judged on faithful relay, not on content.
 void AccumulateSourceEvidence(const ClaimStore& store, std::span<const double> claim_probability,
                               std::vector<double>* true_weight, std::vector<double>* total_weight);
+
+// out[s] = sum of term(c) over the claims c whose content source is s and whose state is known,
+// streamed over the claims in index order and reduced over fixed chunks: sequential memory
+// access, and the same result for any thread count.
+template <typename Term>
+void SumPerSource(const ClaimStore& store, int num_threads, const Term& term,
+                  std::vector<double>* out) {
+  const auto source = store.claim_source();
+  const auto state = store.claim_state();
+  out->assign(store.num_outlets(), 0.0);
+  ChunkedReduce reduce(store.num_claims(), store.num_outlets(), std::size_t{1} << 16);
+  reduce.Run(
+      num_threads,
+      [&](std::size_t begin, std::size_t end, std::span<double> partial) {
+        for (std::size_t c = begin; c < end; ++c) {
+          if (state[c] != ClaimStore::kUnknownState) partial[source[c]] += term(c);
+        }
+      },
+      *out);
+}
 
 // Beta-posterior mean (alpha + t) / (alpha + beta + n), clamped away from 0 and 1.
 double PosteriorMeanReliability(const SolverOptions& options, double true_weight,

@@ -95,19 +95,13 @@ class TruthFinder {
           }
         });
     const auto weight = store_.claim_weight();
-    std::vector<double> next(trust.size(), 0.0);
-    ParallelFor(store_.num_outlets(), options_.num_threads,
-                [&](std::size_t begin, std::size_t end, int) {
-                  for (std::size_t s = begin; s < end; ++s) {
-                    if (index_.source_weight[s] <= 0.0) continue;
-                    double total = 0.0;
-                    for (std::uint32_t c : store_.ClaimsOfSource(s)) {
-                      const std::uint32_t slot = index_.claim_slot[c];
-                      if (slot != ClaimStore::kUnknownState) total += weight[c] * confidence[slot];
-                    }
-                    next[s] = total / index_.source_weight[s];
-                  }
-                });
+    std::vector<double> next;
+    SumPerSource(
+        store_, options_.num_threads,
+        [&](std::size_t c) { return weight[c] * confidence[index_.claim_slot[c]]; }, &next);
+    for (std::size_t s = 0; s < next.size(); ++s) {
+      next[s] = index_.source_weight[s] > 0.0 ? next[s] / index_.source_weight[s] : 0.0;
+    }
     return next;
   }
 

@@ -176,6 +176,15 @@ const std::vector<OutletRecord>& ClaimStoreBuilder::outlets() const {
   return pending_->store.outlets_;
 }
 
+void ClaimStoreBuilder::Reserve(std::size_t claims) {
+  ClaimStore& store = pending_->store;
+  store.claim_outlet_.reserve(claims);
+  store.claim_proposition_.reserve(claims);
+  store.claim_state_.reserve(claims);
+  store.claim_day_.reserve(claims);
+  pending_->confidence.reserve(claims);
+}
+
 std::uint32_t ClaimStoreBuilder::AddOutlet(OutletRecord outlet) {
   Pending& p = *pending_;
   const Index id = p.outlet_ids.Intern(outlet.id);
@@ -406,7 +415,11 @@ ClaimStore ClaimStoreBuilder::Finish(std::string input_digest) && {
         p.confidence[c] / static_cast<float>(group_size[store.claim_group_[c]]);
   }
   p.confidence = {};
-  store.by_group_ = BuildCsr(group_size.size(), store.claim_group_);
+  if (group_size.size() == num_claims) {
+    store.singleton_groups_ = true;  // then claim_group_[c] == c
+  } else {
+    store.by_group_ = BuildCsr(group_size.size(), store.claim_group_);
+  }
 
   // Claims of a proposition in time order; input order within a day (the sort is stable).
   for (std::size_t prop = 0; prop < store.propositions_.size(); ++prop) {
