@@ -418,7 +418,7 @@ int main(int argc, char** argv) {
   std::string out_dir = "scale-results";
   std::string label = "unlabelled";
   double triad_mib = 256;
-  int triad_repetitions = 10;
+  int triad_repetitions = 20;
   int max_iterations = 0;
   std::uint64_t seed = 1;
   ChildLimits limits;
