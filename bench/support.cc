@@ -118,13 +118,13 @@ std::vector<std::int32_t> ReadCrowdTruth(const std::string& truth_csv) {
     const std::size_t dash = line.find('-');
     const std::size_t comma = line.find(',');
     if (dash == std::string::npos || comma == std::string::npos || comma + 2 > line.size()) {
-      throw std::runtime_error(truth_csv + ": unexpected line \"" + line + "\"");
+      throw std::runtime_error(truth_csv + ": unexpected line: " += line);
     }
     std::size_t item = 0;
     std::int32_t value = 0;
     std::from_chars(line.data() + dash + 1, line.data() + comma, item);
     std::from_chars(line.data() + comma + 2, line.data() + line.size(), value);
-    if (item == 0) throw std::runtime_error(truth_csv + ": bad item in \"" + line + "\"");
+    if (item == 0) throw std::runtime_error(truth_csv + ": bad item: " += line);
     if (truth.size() < item) truth.resize(item, -1);
     truth[item - 1] = value;
   }

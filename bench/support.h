@@ -34,7 +34,8 @@ std::int64_t ResidentBytes();
 std::int64_t PeakResidentBytes();
 // Resets VmHWM to the current RSS (writes 5 to /proc/self/clear_refs); false when refused.
 bool ResetPeakResident();
-// getrusage(RUSAGE_SELF).ru_maxrss in bytes: the peak over the whole process, never reset.
+// getrusage(RUSAGE_SELF).ru_maxrss in bytes: the peak over the process. Linux computes it from
+// the same high-water mark as VmHWM, so ResetPeakResident() resets it too.
 std::int64_t MaxRssBytes();
 // Returns freed heap memory to the kernel so that RSS reflects live data.
 void TrimHeap();
