@@ -285,6 +285,12 @@ std::string Markdown(const Json& machine, const std::vector<Json>& triads,
        << Format("%.4f", r["accuracy"].get<double>()) << " | "
        << r["threads_identical"].get<std::string>() << " |\n";
   }
+  bool all_identical = true;
+  for (const Json& r : runs) all_identical = all_identical && r["threads_identical"] != "DIFFERENT";
+  md << "\nClaim probabilities across thread counts: "
+     << (all_identical ? "byte-identical in every (size, algorithm) compared"
+                       : "DIFFERENT in at least one (size, algorithm): see the last column")
+     << ".\n";
   md << "\nTimes are the best of " << machine["repeat"].get<int>()
      << " fresh processes; \"x bound\" is the time per iteration over the model's bytes per "
         "iteration divided by the triad bandwidth at the same thread count.\n";
