@@ -68,8 +68,9 @@ double Accuracy(const ClaimStore& store, const Solution& solution,
     ++total;
     if (p >= solution.timelines.size() || solution.timelines[p].empty()) continue;
     const std::uint32_t state = solution.timelines[p].back().state;
-    if (state < info.values.size() &&
-        info.values[state].ToDisplay() == SynthValueText(static_cast<std::uint16_t>(truth[item]))) {
+    const auto values = store.ValuesOf(p);
+    if (state < values.size() &&
+        values[state].ToDisplay() == SynthValueText(static_cast<std::uint16_t>(truth[item]))) {
       ++correct;
     }
   }
