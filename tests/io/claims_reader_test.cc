@@ -58,7 +58,7 @@ constexpr const char* kValidDocument = R"json({
 })json";
 
 std::string InvalidDataPath(const std::string& name) {
-  return std::string(CREDENCE_SOURCE_DIR) + "/tests/data/invalid/" + name;
+  return std::string(CREDENCE_SOURCE_DIR) + "/tests/bad_inputs/json/" + name;
 }
 
 // Runs `read` and returns the diagnostics of the InputError it must throw.
@@ -315,17 +315,11 @@ std::string InvalidCaseName(const ::testing::TestParamInfo<InvalidCase>& param) 
 INSTANTIATE_TEST_SUITE_P(Files, InvalidDocumentTest, ::testing::ValuesIn(kInvalidCases),
                          InvalidCaseName);
 
-TEST(ClaimsReaderTest, EveryInvalidFileIsInTheTable) {
-  std::vector<std::string> listed;
+// The corpus holds more JSON cases than this table (tests/bad_inputs/manifest.tsv drives them
+// through the command line); the ones here are checked down to the exact pointer.
+TEST(ClaimsReaderTest, EveryFileInTheTableExists) {
   for (const InvalidCase& entry : kInvalidCases) {
-    listed.emplace_back(entry.file);
-  }
-  listed.emplace_back("malformed.json");
-  listed.emplace_back("huge_amount.json");
-  for (const auto& entry : std::filesystem::directory_iterator(std::string(CREDENCE_SOURCE_DIR) +
-                                                               "/tests/data/invalid")) {
-    const std::string name = entry.path().filename().string();
-    EXPECT_NE(std::find(listed.begin(), listed.end(), name), listed.end()) << name;
+    EXPECT_TRUE(std::filesystem::exists(InvalidDataPath(entry.file))) << entry.file;
   }
 }
 
