@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages credence needs, skipping those already present.
-# Usage: tools/install-deps.sh [build|test]   (test = build + what the test suite needs)
+# Usage: tools/install-deps.sh [build|test|fuzz]   (test = build + what the test suite needs;
+# fuzz = build + clang and libFuzzer for tools/fuzz.sh)
 set -euo pipefail
 
 build_packages=(cmake ninja-build g++ pkg-config libeigen3-dev libboost-graph-dev
                 nlohmann-json3-dev libcli11-dev libssl-dev)
 test_packages=(googletest libgtest-dev python3 python3-jsonschema clang-format clang-tidy git)
+fuzz_packages=(clang-14 libclang-rt-14-dev)
 
 packages=("${build_packages[@]}")
-if [[ "${1:-build}" == "test" ]]; then
-  packages+=("${test_packages[@]}")
-fi
+case "${1:-build}" in
+  build) ;;
+  test) packages+=("${test_packages[@]}") ;;
+  fuzz) packages+=("${fuzz_packages[@]}") ;;
+  *) echo "usage: tools/install-deps.sh [build|test|fuzz]" >&2; exit 2 ;;
+esac
 
 missing=()
 for package in "${packages[@]}"; do

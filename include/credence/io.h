@@ -23,6 +23,14 @@ struct ReadOptions {
   int max_year = 2200;
   // Larger inputs are refused before being read.
   std::size_t max_input_bytes = std::size_t{1} << 31;
+  // Limits that turn an absurd input into a clear error instead of memory or time exhaustion;
+  // docs/robustness.md lists them with the messages users see.
+  std::size_t max_id_bytes = 1024;                 // any id or reference to one
+  std::size_t max_string_bytes = 64 * 1024;        // any other string: subject, quote, title, ...
+  std::size_t max_via_entries = 1000;              // sources in one claim's via chain
+  std::size_t max_values_per_proposition = 10000;  // distinct values claimed for one proposition
+  std::size_t max_claims = 20'000'000;             // claims in one document
+  std::size_t max_nesting_depth = 64;              // arrays and objects within each other
 };
 
 // Reads a claims document ("-" for standard input). Throws InputError listing every problem
