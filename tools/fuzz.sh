@@ -22,7 +22,7 @@ if (( ${#targets[@]} == 0 )); then
   targets=(claims_json_fuzzer crowd_csv_fuzzer crowd_tsv_fuzzer population_fuzzer truth_fuzzer
            date_fuzzer value_fuzzer)
 fi
-cmake --build "$build" -j "$(nproc)" --target "${targets[@]}"
+cmake --build "$build" -j "${CREDENCE_JOBS:-$(nproc)}" --target "${targets[@]}"
 
 # Seeds: what each parser reads, good and bad.
 seeds_of() {

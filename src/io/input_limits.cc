@@ -82,7 +82,8 @@ bool CheckJsonLimits(const Json& root, const ReadOptions& options, DiagnosticSin
     }
     const bool via = node.is_array() && key == "via";
     if (node.is_object()) {
-      for (auto item = node.begin(); item != node.end(); ++item) {
+      // Pushed last to first, so that errors come out in document order.
+      for (auto item = node.rbegin(); item != node.rend(); ++item) {
         std::string component;
         for (const char c : item.key()) {
           component += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);

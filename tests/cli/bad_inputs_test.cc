@@ -13,6 +13,7 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <ostream>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -66,6 +67,8 @@ const std::map<std::string, std::regex>& Categories() {
       {"missing", std::regex("missing required key")},
       {"duplicate", std::regex("duplicate|repeated|conflict")},
       {"reference", std::regex("unknown (outlet|predicate|source)")},
+      {"relay", std::regex("cannot relay itself")},
+      {"unit", std::regex("cannot be converted|unknown scale word")},
       {"range", std::regex("finite|outside|in \\(0, 1\\]|too large|out of range|mutable")},
       {"date", std::regex("ISO 8601|year [0-9]+ is outside")},
       {"columns", std::regex("expected [0-9]+ fields|fields")},
@@ -83,14 +86,14 @@ const std::map<std::string, Generator>& Generators() {
        [] {
          std::string via;
          for (int i = 0; i < 100000; ++i) via += (i ? ",\"p" : "\"p") + std::to_string(i) + "\"";
-         return R"({"credence": "1", "outlets": [{"id": "np"}], "predicates": [{"id": "status"}],
+         return R"({"credence": "1", "outlets": [{"id": "np"}], "predicates": [{"id": "status", "value_kind": "category"}],
 "articles": [{"id": "a1", "outlet": "np", "published": "2025-04-14", "claims": [
 {"id": "c1", "subject": "deal", "predicate": "status", "value": "pending", "via": [)" +
                 via + "]}]}]}\n";
        }},
       {"subject_1mb_line.json",
        [] {
-         return R"({"credence": "1", "outlets": [{"id": "np"}], "predicates": [{"id": "status"}],
+         return R"({"credence": "1", "outlets": [{"id": "np"}], "predicates": [{"id": "status", "value_kind": "category"}],
 "articles": [{"id": "a1", "outlet": "np", "published": "2025-04-14", "claims": [
 {"id": "c1", "subject": ")" +
                 std::string(1 << 20, 's') + R"(", "predicate": "status", "value": "pending"}]}]}
@@ -100,7 +103,7 @@ const std::map<std::string, Generator>& Generators() {
        [] {
          const std::string id(5000, 'o');
          return R"({"credence": "1", "outlets": [{"id": ")" + id +
-                R"("}], "predicates": [{"id": "status"}],
+                R"("}], "predicates": [{"id": "status", "value_kind": "category"}],
 "articles": [{"id": "a1", "outlet": ")" +
                 id + R"(", "published": "2025-04-14", "claims": [
 {"id": "c1", "subject": "deal", "predicate": "status", "value": "pending"}]}]}
@@ -111,7 +114,9 @@ const std::map<std::string, Generator>& Generators() {
          return "{\"credence\": " + std::string(100000, '[') + std::string(100000, ']') + "}";
        }},
       {"crowd_worker_1mb_line.csv",
-       [] { return "question,worker,answer\nq1,w1,yes\nq2," + std::string(1 << 20, 'w') + "\n"; }},
+       [] {
+         return "question,worker,answer\nq1,w1,yes\nq2," + std::string(1 << 20, 'w') + ",yes\n";
+       }},
       {"crowd_200000_fields.csv",
        [] { return "question,worker,answer\nq1,w1,yes\n" + std::string(200000, ',') + "\n"; }},
   };
@@ -126,6 +131,9 @@ struct Case {
   std::string pending;   // non-empty: a known gap, reported as skipped with this reason
   int line = 0;          // of the manifest
 };
+
+// Names the case in failure messages instead of dumping its bytes.
+void PrintTo(const Case& entry, std::ostream* out) { *out << entry.file; }
 
 std::vector<std::string> SplitTabs(const std::string& line) {
   std::vector<std::string> fields;

@@ -374,6 +374,16 @@ TEST(ClaimsReaderTest, InvalidUtf8IsAMalformedDocument) {
   EXPECT_EQ(errors[0].where.line, 1);
   EXPECT_EQ(errors[0].message.rfind("malformed JSON at line 1, column 15: ", 0), 0U)
       << errors[0].message;
+  // The parser's quote of what it read shows the bad byte escaped, not raw.
+  EXPECT_EQ(errors[0].message.find('\xFF'), std::string::npos);
+  EXPECT_NE(errors[0].message.find("\\xFF"), std::string::npos) << errors[0].message;
+}
+
+TEST(ClaimsReaderTest, ParserQuoteOfALongTokenIsShortened) {
+  const std::vector<Diagnostic> errors =
+      ParseErrors("{\"credence\": \"" + std::string(100000, 'a') + "\x01\"}");
+  ASSERT_EQ(errors.size(), 1U);
+  EXPECT_LT(errors[0].message.size(), 400U);
 }
 
 TEST(ClaimsReaderTest, CollectsSeveralErrorsAtOnce) {
@@ -486,7 +496,9 @@ TEST(ClaimsReaderTest, LongViaListsOfInlineSourcesAreRead) {
                            inline_entries + R"(]},
       {"id": "c2", "subject": "s", "predicate": "p", "value": true, "via": [)" +
                            references + "]}]}]}";
-  const ClaimsDocument document = ParseClaimsDocument(text, "many.json");
+  ReadOptions options;
+  options.max_via_entries = kSources;  // the default limit is far lower
+  const ClaimsDocument document = ParseClaimsDocument(text, "many.json", options);
   ASSERT_EQ(document.outlets.size(), static_cast<std::size_t>(kSources) + 1);
   EXPECT_EQ(document.outlets.back().id, "s" + std::to_string(kSources - 1));
   EXPECT_EQ(document.outlets.back().kind, "person");
