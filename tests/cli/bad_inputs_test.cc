@@ -230,6 +230,14 @@ std::string CaseName(const ::testing::TestParamInfo<Case>& info) {
   return name + "_" + std::to_string(info.param.line);
 }
 
+// Generated inputs are large: remove the folder when the test program ends.
+class RemoveTempDir : public ::testing::Environment {
+ public:
+  void TearDown() override { fs::remove_all(TempDir()); }
+};
+const ::testing::Environment* const kRemoveTempDir =
+    ::testing::AddGlobalTestEnvironment(new RemoveTempDir);
+
 INSTANTIATE_TEST_SUITE_P(Corpus, BadInputTest, ::testing::ValuesIn(LoadManifest()), CaseName);
 
 // Every committed file is a case (or a valid companion a case names), so none is forgotten.
