@@ -20,11 +20,17 @@ bool IsIdKey(std::string_view key) { return key == "id" || key == "outlet" || ke
 
 std::string Bytes(std::size_t n) { return std::to_string(n) + " bytes"; }
 
+// One step of a JSON pointer: an object key (owned by the document) or an array index.
+struct Component {
+  const std::string* key = nullptr;
+  std::size_t index = 0;
+};
+
 struct Frame {
   const Json* node;
-  std::string component;  // key or index within the parent; empty for the root
-  std::size_t depth;      // 0 for the root
-  bool in_via;            // an element of a "via" array (a string there is a source id)
+  Component component;  // within the parent; unused for the root
+  std::size_t depth;    // 0 for the root
+  bool in_via;          // an element of a "via" array (a string there is a source id)
 };
 
 }  // namespace
@@ -32,24 +38,32 @@ struct Frame {
 bool CheckJsonLimits(const Json& root, const ReadOptions& options, DiagnosticSink* sink) {
   std::size_t errors = 0;
   std::size_t claims = 0;
-  std::vector<std::string> path;  // components of the node being visited
+  std::vector<Component> path;  // of the node being visited; pointers are built only for errors
   const auto pointer = [&path] {
     std::string text;
-    for (const std::string& component : path) text += "/" + component;
+    for (const Component& component : path) {
+      text = component.key != nullptr ? ChildPointer(text, *component.key)
+                                      : ChildPointer(text, component.index);
+    }
     return text;
   };
   const auto error = [&](std::string message) {
     if (errors++ < kMaxLimitErrors) sink->Error(pointer(), std::move(message));
   };
+  const auto key_is = [&path](std::size_t from_end, std::string_view name) {
+    return path.size() >= from_end && path[path.size() - from_end].key != nullptr &&
+           *path[path.size() - from_end].key == name;
+  };
   std::vector<Frame> stack;
-  stack.push_back({&root, "", 0, false});
+  stack.push_back({&root, {}, 0, false});
   while (!stack.empty() && errors < kMaxLimitErrors) {
-    Frame frame = std::move(stack.back());
+    const Frame frame = stack.back();
     stack.pop_back();
     path.resize(frame.depth > 0 ? frame.depth - 1 : 0);
-    if (frame.depth > 0) path.push_back(std::move(frame.component));
+    if (frame.depth > 0) path.push_back(frame.component);
     const Json& node = *frame.node;
-    const std::string_view key = path.empty() ? std::string_view() : path.back();
+    const std::string_view key =
+        !path.empty() && path.back().key != nullptr ? std::string_view(*path.back().key) : "";
     if (node.is_string()) {
       const std::size_t size = node.get_ref<const std::string&>().size();
       if ((frame.in_via || IsIdKey(key)) && size > options.max_id_bytes) {
@@ -67,12 +81,13 @@ bool CheckJsonLimits(const Json& root, const ReadOptions& options, DiagnosticSin
             " deep, over the limit (a claims document needs fewer than 10)");
       continue;
     }
-    if (node.is_array() && key == "via" && node.size() > options.max_via_entries) {
+    const bool via = node.is_array() && key == "via";
+    if (via && node.size() > options.max_via_entries) {
       error("a via chain of " + std::to_string(node.size()) +
             " sources is more than the limit of " + std::to_string(options.max_via_entries));
       continue;
     }
-    if (node.is_array() && key == "claims" && path.size() == 3 && path[0] == "articles") {
+    if (node.is_array() && path.size() == 3 && key == "claims" && key_is(3, "articles")) {
       claims += node.size();
       if (claims > options.max_claims) {
         error("the document has more than the limit of " + std::to_string(options.max_claims) +
@@ -80,19 +95,14 @@ bool CheckJsonLimits(const Json& root, const ReadOptions& options, DiagnosticSin
         return false;
       }
     }
-    const bool via = node.is_array() && key == "via";
     if (node.is_object()) {
       // Pushed last to first, so that errors come out in document order.
       for (auto item = node.rbegin(); item != node.rend(); ++item) {
-        std::string component;
-        for (const char c : item.key()) {
-          component += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
-        }
-        stack.push_back({&item.value(), std::move(component), frame.depth + 1, false});
+        stack.push_back({&item.value(), {&item.key(), 0}, frame.depth + 1, false});
       }
     } else {
       for (std::size_t i = node.size(); i-- > 0;) {
-        stack.push_back({&node[i], std::to_string(i), frame.depth + 1, via});
+        stack.push_back({&node[i], {nullptr, i}, frame.depth + 1, via});
       }
     }
   }
