@@ -57,7 +57,7 @@ TEST(KillMidWrite, OutputIsTheOldFileOrTheWholeNewOne) {
   fs::create_directories(dir);
   const fs::path prefix = dir / "big";
   const std::string synth = std::string(CREDENCE_BINARY) + " synth --out-prefix " +
-                            prefix.string() + " --claims 10000 --seed 7 2>/dev/null";
+                            prefix.string() + " --claims 3000 --seed 7 2>/dev/null";
   ASSERT_EQ(std::system(synth.c_str()), 0);
   const fs::path input = dir / "big.claims.json";
   ASSERT_TRUE(fs::exists(input));
