@@ -1,8 +1,16 @@
 #!/usr/bin/env bash
 # Builds credence with warnings as errors and runs the whole test suite through ctest, then
 # again under AddressSanitizer + UndefinedBehaviorSanitizer, then checks formatting and lints.
+# Usage: tools/check.sh [--extended]   (--extended: then fuzz every parser for a minute each)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+extended=0
+case "${1:-}" in
+  "") ;;
+  --extended) extended=1 ;;
+  *) echo "usage: tools/check.sh [--extended]" >&2; exit 2 ;;
+esac
 
 tools/install-deps.sh test
 jobs=$(nproc)
@@ -25,4 +33,9 @@ git ls-files -z -- '*.h' '*.cc' | xargs -0 clang-format --dry-run --Werror
 echo "== clang-tidy (library and command line)"
 git ls-files -z -- 'src/*.cc' 'tools/*.cc' |
   xargs -0 -n 1 -P "$jobs" clang-tidy -p build-check --quiet --extra-arg=-Wno-unknown-warning-option
+if (( extended )); then
+  echo "== fuzz every parser (tools/fuzz.sh, 60 s a target)"
+  tools/install-deps.sh fuzz
+  tools/fuzz.sh 60
+fi
 echo "all checks passed"

@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages credence needs, skipping those already present.
-# Usage: tools/install-deps.sh [build|test|bench]
-#   test = build + what the test suite needs; bench = build + Google Benchmark (bench/)
+# Usage: tools/install-deps.sh [build|test|bench|fuzz]
+#   test = build + what the test suite needs; bench = build + Google Benchmark (bench/);
+#   fuzz = build + clang and libFuzzer for tools/fuzz.sh
 set -euo pipefail
 
 build_packages=(cmake ninja-build g++ pkg-config libeigen3-dev libboost-graph-dev
                 nlohmann-json3-dev libcli11-dev libssl-dev)
 test_packages=(googletest libgtest-dev python3 python3-jsonschema clang-format clang-tidy git)
 bench_packages=(libbenchmark-dev)
+fuzz_packages=(clang-14 libclang-rt-14-dev)
 
 packages=("${build_packages[@]}")
 case "${1:-build}" in
   build) ;;
   test) packages+=("${test_packages[@]}") ;;
   bench) packages+=("${bench_packages[@]}") ;;
-  *) echo "usage: $0 [build|test|bench]" >&2; exit 2 ;;
+  fuzz) packages+=("${fuzz_packages[@]}") ;;
+  *) echo "usage: tools/install-deps.sh [build|test|bench|fuzz]" >&2; exit 2 ;;
 esac
 
 missing=()

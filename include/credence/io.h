@@ -26,6 +26,20 @@ struct ReadOptions {
   // Streaming readers (tabular formats) hold one line at a time, never the whole input, and
   // refuse a line longer than this.
   std::size_t max_line_bytes = std::size_t{1} << 20;
+  // Limits that turn an absurd input into a clear error instead of memory or time exhaustion;
+  // docs/robustness.md lists them with the messages users see.
+  // Any id, or reference to one (outlet, predicate, article, claim, via source).
+  std::size_t max_id_bytes = 1024;
+  // Any other string: subject, quote, title, name, ... (64 KiB).
+  std::size_t max_string_bytes = std::size_t{1} << 16;
+  // Sources in one claim's via chain.
+  std::size_t max_via_entries = 1000;
+  // Distinct values claimed for one proposition (subject, predicate).
+  std::size_t max_values_per_proposition = 10000;
+  // Claims in one document.
+  std::size_t max_claims = 20'000'000;
+  // Arrays and objects within each other (a claims document needs fewer than 10).
+  std::size_t max_nesting_depth = 64;
 };
 
 // Reads a claims document ("-" for standard input). Throws InputError listing every problem

@@ -16,6 +16,7 @@
 #include "credence/error.h"
 #include "credence/io.h"
 #include "credence/value.h"
+#include "io/input_limits.h"
 #include "io/json_input.h"
 
 namespace credence {
@@ -698,7 +699,13 @@ ClaimsDocument ParseClaimsDocument(std::string_view text, const std::string& sou
   document.input_digest = Sha256Digest(text);
   DiagnosticSink sink(source_name == "-" ? "<stdin>" : source_name);
   const Json root = io_internal::ParseJsonText(text, &sink);
+  if (!io_internal::CheckJsonLimits(root, options, &sink)) {
+    sink.ThrowIfErrors();
+  }
   ClaimsReader(&sink, options, &document).Read(root);
+  if (!sink.has_errors()) {
+    io_internal::CheckValueLimits(document, options, &sink);
+  }
   sink.ThrowIfErrors();
   document.warnings = sink.TakeWarnings();
   return document;

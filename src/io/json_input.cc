@@ -183,7 +183,36 @@ std::string ExplanationOf(std::string_view what) {
       what.remove_prefix(colon + 2);
     }
   }
-  return std::string(what);
+  // The parser quotes what it last read: it may hold bytes that are not UTF-8 or control
+  // characters (which would garble a terminal), and be as long as the input.
+  constexpr std::size_t kMaxBytes = 200;
+  std::string clean;
+  std::size_t i = 0;
+  while (i < what.size() && clean.size() < kMaxBytes) {
+    const auto byte = static_cast<unsigned char>(what[i]);
+    std::size_t length = byte < 0x80U            ? 1
+                         : (byte >> 5U) == 0x6U  ? 2
+                         : (byte >> 4U) == 0xEU  ? 3
+                         : (byte >> 3U) == 0x1EU ? 4
+                                                 : 0;
+    for (std::size_t k = 1; k < length; ++k) {
+      if (i + k >= what.size() || (static_cast<unsigned char>(what[i + k]) & 0xC0U) != 0x80U) {
+        length = 0;
+      }
+    }
+    if (length == 0 || (length == 1 && (byte < 0x20U || byte == 0x7FU))) {
+      constexpr char kHex[] = "0123456789ABCDEF";
+      clean += "\\x";
+      clean += kHex[byte >> 4U];
+      clean += kHex[byte & 0xFU];
+      ++i;
+      continue;
+    }
+    clean.append(what.substr(i, length));
+    i += length;
+  }
+  if (i < what.size()) clean += "...";
+  return clean;
 }
 
 }  // namespace

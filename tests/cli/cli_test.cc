@@ -94,7 +94,7 @@ TEST(Cli, ValidateAcceptsTheFixtures) {
 }
 
 TEST(Cli, ValidateRejectsBrokenDocumentsNamingThePlace) {
-  const fs::path dir = fs::path(CREDENCE_SOURCE_DIR) / "tests/data/invalid";
+  const fs::path dir = fs::path(CREDENCE_SOURCE_DIR) / "tests/bad_inputs/json";
   ASSERT_TRUE(fs::exists(dir));
   int checked = 0;
   for (const auto& entry : fs::directory_iterator(dir)) {
@@ -119,7 +119,7 @@ TEST(Cli, ValidateRejectsBrokenDocumentsNamingThePlace) {
 TEST(Cli, InvalidInputExitsWithOneAndWritesNothing) {
   const fs::path output = TempDir() / "never.json";
   fs::remove(output);
-  const fs::path bad = fs::path(CREDENCE_SOURCE_DIR) / "tests/data/invalid/malformed.json";
+  const fs::path bad = fs::path(CREDENCE_SOURCE_DIR) / "tests/bad_inputs/json/malformed.json";
   const Outcome outcome = RunCredence("score " + bad.string() + " -o " + output.string());
   EXPECT_EQ(outcome.exit_code, 1);
   EXPECT_FALSE(fs::exists(output));

@@ -58,7 +58,7 @@ constexpr const char* kValidDocument = R"json({
 })json";
 
 std::string InvalidDataPath(const std::string& name) {
-  return std::string(CREDENCE_SOURCE_DIR) + "/tests/data/invalid/" + name;
+  return std::string(CREDENCE_SOURCE_DIR) + "/tests/bad_inputs/json/" + name;
 }
 
 // Runs `read` and returns the diagnostics of the InputError it must throw.
@@ -315,17 +315,11 @@ std::string InvalidCaseName(const ::testing::TestParamInfo<InvalidCase>& param) 
 INSTANTIATE_TEST_SUITE_P(Files, InvalidDocumentTest, ::testing::ValuesIn(kInvalidCases),
                          InvalidCaseName);
 
-TEST(ClaimsReaderTest, EveryInvalidFileIsInTheTable) {
-  std::vector<std::string> listed;
+// The corpus holds more JSON cases than this table (tests/bad_inputs/manifest.tsv drives them
+// through the command line); the ones here are checked down to the exact pointer.
+TEST(ClaimsReaderTest, EveryFileInTheTableExists) {
   for (const InvalidCase& entry : kInvalidCases) {
-    listed.emplace_back(entry.file);
-  }
-  listed.emplace_back("malformed.json");
-  listed.emplace_back("huge_amount.json");
-  for (const auto& entry : std::filesystem::directory_iterator(std::string(CREDENCE_SOURCE_DIR) +
-                                                               "/tests/data/invalid")) {
-    const std::string name = entry.path().filename().string();
-    EXPECT_NE(std::find(listed.begin(), listed.end(), name), listed.end()) << name;
+    EXPECT_TRUE(std::filesystem::exists(InvalidDataPath(entry.file))) << entry.file;
   }
 }
 
@@ -380,6 +374,16 @@ TEST(ClaimsReaderTest, InvalidUtf8IsAMalformedDocument) {
   EXPECT_EQ(errors[0].where.line, 1);
   EXPECT_EQ(errors[0].message.rfind("malformed JSON at line 1, column 15: ", 0), 0U)
       << errors[0].message;
+  // The parser's quote of what it read shows the bad byte escaped, not raw.
+  EXPECT_EQ(errors[0].message.find('\xFF'), std::string::npos);
+  EXPECT_NE(errors[0].message.find("\\xFF"), std::string::npos) << errors[0].message;
+}
+
+TEST(ClaimsReaderTest, ParserQuoteOfALongTokenIsShortened) {
+  const std::vector<Diagnostic> errors =
+      ParseErrors("{\"credence\": \"" + std::string(100000, 'a') + "\x01\"}");
+  ASSERT_EQ(errors.size(), 1U);
+  EXPECT_LT(errors[0].message.size(), 400U);
 }
 
 TEST(ClaimsReaderTest, CollectsSeveralErrorsAtOnce) {
@@ -492,7 +496,9 @@ TEST(ClaimsReaderTest, LongViaListsOfInlineSourcesAreRead) {
                            inline_entries + R"(]},
       {"id": "c2", "subject": "s", "predicate": "p", "value": true, "via": [)" +
                            references + "]}]}]}";
-  const ClaimsDocument document = ParseClaimsDocument(text, "many.json");
+  ReadOptions options;
+  options.max_via_entries = kSources;  // the default limit is far lower
+  const ClaimsDocument document = ParseClaimsDocument(text, "many.json", options);
   ASSERT_EQ(document.outlets.size(), static_cast<std::size_t>(kSources) + 1);
   EXPECT_EQ(document.outlets.back().id, "s" + std::to_string(kSources - 1));
   EXPECT_EQ(document.outlets.back().kind, "person");

@@ -216,7 +216,7 @@ TEST_F(SchemaTest, StructurallyBrokenClaimsDocumentsFail) {
 
 // The reader's own rejected inputs whose problem is one of structure must fail the schema too.
 TEST_F(SchemaTest, ReaderRejectsWhatTheSchemaRejects) {
-  const fs::path invalid = kSourceDir / "tests" / "data" / "invalid";
+  const fs::path invalid = kSourceDir / "tests" / "bad_inputs" / "json";
   std::vector<fs::path> documents;
   for (const char* name :
        {"change_rate_immutable", "confidence_above_one", "confidence_zero", "duplicate_key",

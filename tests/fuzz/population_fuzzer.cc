@@ -1,0 +1,21 @@
+// libFuzzer target: the population importer (ReadInput with InputFormat::kPopulationCsv) on
+// arbitrary bytes. Any input must either be read or be refused with InputError.
+#include <cstddef>
+#include <cstdint>
+#include <utility>
+
+#include "credence/error.h"
+#include "credence/io.h"
+#include "fuzz/fuzz_file.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  static credence::fuzz::FuzzFile file;
+  const std::string& path = file.Write(data, size);
+  try {
+    credence::ClaimsDocument document =
+        credence::ReadInput(path, credence::InputFormat::kPopulationCsv);
+    (void)credence::BuildClaimStore(std::move(document));
+  } catch (const credence::InputError&) {
+  }
+  return 0;
+}

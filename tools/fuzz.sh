@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (tests/fuzz) with clang and runs each for N seconds, seeded from
+# the fixtures and the bad-input corpus. Findings (crashing inputs) are written to
+# build-fuzz/findings/<target>/; the growing corpus is kept in build-fuzz/corpus/<target>/.
+# Usage: tools/fuzz.sh [SECONDS_PER_TARGET [TARGET...]]   (default 60 s, every target)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+seconds=${1:-60}
+shift || true
+build=build-fuzz
+cxx=$(command -v clang++-14 || command -v clang++ || true)
+if [[ -z "$cxx" ]]; then
+  echo "fuzzing needs clang and libFuzzer: tools/install-deps.sh fuzz" >&2
+  exit 1
+fi
+
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER="$cxx" \
+  -DCREDENCE_FUZZ=ON -DCREDENCE_BUILD_TESTS=OFF >/dev/null
+targets=("$@")
+if (( ${#targets[@]} == 0 )); then
+  targets=(claims_json_fuzzer crowd_csv_fuzzer crowd_tsv_fuzzer population_fuzzer truth_fuzzer
+           date_fuzzer value_fuzzer)
+fi
+cmake --build "$build" -j "${CREDENCE_JOBS:-$(nproc)}" --target "${targets[@]}"
+
+# Seeds: what each parser reads, good and bad.
+seeds_of() {
+  case "$1" in
+    claims_json_fuzzer) echo fixtures tests/bad_inputs/json ;;
+    crowd_csv_fuzzer) echo tests/bad_inputs/crowd-csv tests/bad_inputs/truth ;;
+    crowd_tsv_fuzzer) echo tests/bad_inputs/crowd-tsv tests/bad_inputs/truth ;;
+    population_fuzzer) echo tests/bad_inputs/population ;;
+    truth_fuzzer) echo tests/bad_inputs/truth ;;
+    date_fuzzer | value_fuzzer) echo tests/fuzz/seeds/values ;;
+  esac
+}
+
+status=0
+for target in "${targets[@]}"; do
+  corpus="$build/corpus/$target"
+  findings="$build/findings/$target"
+  mkdir -p "$corpus" "$findings"
+  seeds=()
+  for dir in $(seeds_of "$target"); do
+    while IFS= read -r -d '' file; do seeds+=("$file"); done < <(find "$dir" -type f -print0)
+  done
+  # libFuzzer reads seed files given as a directory; copy them into the working corpus once.
+  for file in "${seeds[@]}"; do
+    cp -n "$file" "$corpus/seed-$(echo "$file" | tr '/' '_')" 2>/dev/null || true
+  done
+  echo "== $target: ${seconds}s"
+  log="$build/findings/$target.log"
+  if ! "$build/tests/fuzz/$target" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
+       -rss_limit_mb=2048 -artifact_prefix="$findings/" -print_final_stats=1 "$corpus" \
+       >"$log" 2>&1; then
+    echo "$target FOUND A PROBLEM: see $log and $findings/" >&2
+    status=1
+  fi
+  grep -E "^(#[0-9]+.*DONE|stat::number_of_executed_units|stat::peak_rss_mb)" "$log" || tail -5 "$log"
+done
+exit "$status"
