@@ -200,7 +200,11 @@ class ClaimStoreBuilder {
   // Room for this many claims, so that bulk loads do not copy their columns as they grow.
   void Reserve(std::size_t claims);
 
-  ClaimStore Finish(std::string input_digest) &&;
+  // With `conflicting_repeats`, also lists the (earlier, later) claim pairs in which one outlet
+  // asserts two different states of one proposition, for formats that forbid it.
+  ClaimStore Finish(std::string input_digest,
+                    std::vector<std::pair<std::uint32_t, std::uint32_t>>* conflicting_repeats =
+                        nullptr) &&;
 
  private:
   struct Pending;

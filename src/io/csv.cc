@@ -33,7 +33,14 @@ bool SplitRecord(std::string_view line, char separator, std::vector<std::string>
         return false;
       }
     } else {
-      while (i < line.size() && line[i] != separator) field += line[i++];
+      while (i < line.size() && line[i] != separator) {
+        if (line[i] == '"') {
+          *error = "quote inside unquoted field " + std::to_string(fields->size() + 1) +
+                   "; a quote may only open a field (RFC 4180)";
+          return false;
+        }
+        field += line[i++];
+      }
     }
     fields->push_back(field);
     if (i >= line.size()) return true;

@@ -9,8 +9,9 @@
 
 namespace credence::io_internal {
 
-// Splits `line` on `separator`. Returns false and sets *error when a quote is not closed or a
-// closing quote is followed by something other than the separator.
+// Splits `line` on `separator`. Returns false and sets *error when a quote is not closed, a
+// closing quote is followed by something other than the separator, or a quote appears inside a
+// field that did not open with one.
 bool SplitRecord(std::string_view line, char separator, std::vector<std::string>* fields,
                  std::string* error);
 

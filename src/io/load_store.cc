@@ -23,8 +23,10 @@ bool AnyEmpty(std::span<const std::string_view> fields) {
                      [](std::string_view field) { return field.empty(); });
 }
 
-// Checks the field count and emptiness of the current row; records an error when wrong.
-bool RowIsValid(DelimitedReader& reader, std::size_t columns, std::string_view layout) {
+// Checks the field count, emptiness and lengths of the current row (`ids`: a bit per field that
+// holds an id); records an error when wrong.
+bool RowIsValid(DelimitedReader& reader, std::size_t columns, std::string_view layout,
+                unsigned ids, const ReadOptions& options) {
   const auto fields = reader.fields();
   if (fields.size() != columns) {
     reader.Error(reader.line(), "expected " + std::to_string(columns) + " fields (" +
@@ -36,7 +38,45 @@ bool RowIsValid(DelimitedReader& reader, std::size_t columns, std::string_view l
     reader.Error(reader.line(), "empty field; expected " + std::string(layout));
     return false;
   }
+  for (std::size_t i = 0; i < columns; ++i) {
+    const bool is_id = ((ids >> i) & 1U) != 0;
+    const std::size_t limit = is_id ? options.max_id_bytes : options.max_string_bytes;
+    if (fields[i].size() > limit) {
+      reader.Error(reader.line(), "field " + std::to_string(i + 1) + " is " +
+                                      std::to_string(fields[i].size()) +
+                                      " bytes, longer than the limit of " +
+                                      std::to_string(limit) + (is_id ? " bytes for an id" : " bytes"));
+      return false;
+    }
+  }
   return true;
+}
+
+// Line numbers of claims, kept as the few places where lines and claims fall out of step (a
+// header, blank lines, rejected rows) rather than one number per claim.
+class ClaimLines {
+ public:
+  void Add(std::size_t claim, std::int64_t line) {
+    if (steps_.empty() || steps_.back().second + static_cast<std::int64_t>(claim - steps_.back().first) != line) {
+      steps_.emplace_back(claim, line);
+    }
+  }
+  std::int64_t Of(std::size_t claim) const {
+    auto it = std::upper_bound(steps_.begin(), steps_.end(), claim,
+                               [](std::size_t c, const auto& step) { return c < step.first; });
+    --it;
+    return it->second + static_cast<std::int64_t>(claim - it->first);
+  }
+
+ private:
+  std::vector<std::pair<std::size_t, std::int64_t>> steps_;
+};
+
+[[noreturn]] void FailEmpty(const std::string& path, std::string_view layout) {
+  throw InputError(Diagnostic{Severity::kError,
+                              {path == "-" ? "<stdin>" : path, "", 0},
+                              "no rows: the file is empty or holds only its header; expected " +
+                                  std::string(layout) + " rows"});
 }
 
 // item,worker,label rows: one outlet per worker, one proposition per item, the labels a closed
@@ -58,14 +98,16 @@ ClaimStore LoadCrowd(const std::string& path, char separator, bool has_header,
       separator == ',' ? "item,worker,label" : "item<TAB>worker<TAB>label";
   std::string last_item;
   std::uint32_t last_proposition = 0;
+  ClaimLines lines;
   bool skip_header = has_header;
   while (reader.Next()) {
     if (skip_header) {
       skip_header = false;
       continue;
     }
-    if (!RowIsValid(reader, 3, layout)) continue;
+    if (!RowIsValid(reader, 3, layout, 0b011U, options)) continue;
     const auto fields = reader.fields();
+    lines.Add(builder.num_claims(), reader.line());
     // Answers usually come grouped by item: skip the lookup when the item repeats.
     if (fields[0] != last_item || builder.num_claims() == 0) {
       last_item.assign(fields[0]);
@@ -75,6 +117,7 @@ ClaimStore LoadCrowd(const std::string& path, char separator, bool has_header,
     builder.AddStateClaim(outlet, last_proposition, labels.Intern(fields[2]), 0, 1.0F);
   }
   reader.ThrowIfErrors();
+  if (builder.num_claims() == 0) FailEmpty(path, layout);
 
   // Labels that normalise alike ("Yes", "yes ") are one value.
   std::vector<std::string> normalised(labels.size());
@@ -94,7 +137,24 @@ ClaimStore LoadCrowd(const std::string& path, char separator, bool has_header,
   domain.reserve(domain_text.size());
   for (const std::string& text : domain_text) domain.push_back(Value::Category(text));
   builder.SetDomain(predicate, std::move(domain), state_of_label);
-  return std::move(builder).Finish(reader.Digest());
+  // A worker may repeat an answer (it then weighs as one), but two different answers to one
+  // item contradict each other: the file is wrong, not the worker.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> conflicts;
+  ClaimStore store = std::move(builder).Finish(reader.Digest(), &conflicts);
+  for (const auto& [first, later] : conflicts) {
+    reader.Error(lines.Of(later),
+                 "conflicting answers: worker \"" + store.outlets()[store.claim_outlet()[later]].id +
+                     "\" labels item \"" +
+                     store.propositions()[store.claim_proposition()[later]].subject + "\" both \"" +
+                     store.ValuesOf(store.claim_proposition()[later])[store.claim_state()[first]]
+                         .ToDisplay() +
+                     "\" (line " + std::to_string(lines.Of(first)) + ") and \"" +
+                     store.ValuesOf(store.claim_proposition()[later])[store.claim_state()[later]]
+                         .ToDisplay() +
+                     "\"");
+  }
+  reader.ThrowIfErrors();
+  return store;
 }
 
 // Population claims: subject "ObjectID|PropertyID", exact value strings (the published
@@ -116,7 +176,7 @@ ClaimStore LoadPopulation(const std::string& path, const ReadOptions& options) {
       header = false;
       continue;
     }
-    if (!RowIsValid(reader, 5, layout)) continue;
+    if (!RowIsValid(reader, 5, layout, 0b01011U, options)) continue;
     const auto fields = reader.fields();
     subject.assign(fields[0]);
     subject += '|';
@@ -129,6 +189,7 @@ ClaimStore LoadPopulation(const std::string& path, const ReadOptions& options) {
     builder.AddClaim(std::move(claim), ClaimStore::kNotFound, outlet, outlet, proposition);
   }
   reader.ThrowIfErrors();
+  if (builder.num_claims() == 0) FailEmpty(path, layout);
   return std::move(builder).Finish(reader.Digest());
 }
 

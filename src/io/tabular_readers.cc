@@ -274,13 +274,32 @@ std::vector<TruthRecord> ReadTruth(const std::string& path, InputFormat format) 
                        columns == 2 ? "item, truth" : "ObjectID, PropertyID, value");
   table.ThrowIfErrors();
   std::vector<TruthRecord> truth;
+  // One gold value per item: a repeat must agree with the first.
+  std::unordered_map<std::string, std::pair<std::string, std::int64_t>> seen;
   for (std::size_t r = first; r < table.rows().size(); ++r) {
     const auto& fields = table.rows()[r].fields;
     TruthRecord record;
     record.subject = columns == 2 ? fields[0] : fields[0] + "|" + fields[1];
     record.predicate = predicate;
     record.value = Value::Category(fields[columns - 1]).ToDisplay();
+    const auto [it, inserted] =
+        seen.try_emplace(record.subject, record.value, table.rows()[r].line);
+    if (!inserted) {
+      if (it->second.first != record.value) {
+        table.Error(table.rows()[r].line,
+                    "conflicting truths for item \"" + record.subject + "\": \"" +
+                        it->second.first + "\" (line " + std::to_string(it->second.second) +
+                        ") and \"" + record.value + "\"");
+      }
+      continue;
+    }
     truth.push_back(std::move(record));
+  }
+  table.ThrowIfErrors();
+  if (truth.empty()) {
+    throw InputError(Diagnostic{Severity::kError,
+                                {path, "", 0},
+                                "no rows: the gold file is empty or holds only its header"});
   }
   return truth;
 }

@@ -330,7 +330,9 @@ void ClaimStoreBuilder::SetDomain(std::uint32_t predicate, std::vector<Value> do
   store.predicates_[predicate].domain = std::move(domain);
 }
 
-ClaimStore ClaimStoreBuilder::Finish(std::string input_digest) && {
+ClaimStore ClaimStoreBuilder::Finish(
+    std::string input_digest,
+    std::vector<std::pair<std::uint32_t, std::uint32_t>>* conflicting_repeats) && {
   Pending& p = *pending_;
   ClaimStore store = std::move(p.store);
   store.input_digest_ = std::move(input_digest);
@@ -389,15 +391,23 @@ ClaimStore ClaimStoreBuilder::Finish(std::string input_digest) && {
                      : (std::uint64_t{state[c]} << 32U) | source[c];
         },
         [&](Index c, Index first, Index) { store.claim_group_[c] = first; });
-    if (!p.keep_records) {
+    if (!p.keep_records || conflicting_repeats != nullptr) {
       VisitFirstOfKey(
           store.by_proposition_.Row(prop), [&](Index c) { return store.claim_outlet_[c]; },
-          [&](Index c, Index, Index occurrence) {
-            if (occurrence > 1) store.repeat_suffix_.emplace_back(c, occurrence);
+          [&](Index c, Index first, Index occurrence) {
+            if (occurrence == 1) return;
+            if (!p.keep_records) store.repeat_suffix_.emplace_back(c, occurrence);
+            if (conflicting_repeats != nullptr && state[c] != state[first]) {
+              conflicting_repeats->emplace_back(first, c);
+            }
           });
     }
   }
   std::sort(store.repeat_suffix_.begin(), store.repeat_suffix_.end());
+  if (conflicting_repeats != nullptr) {
+    std::sort(conflicting_repeats->begin(), conflicting_repeats->end(),
+              [](const auto& a, const auto& b) { return a.second < b.second; });
+  }
   std::vector<Index> group_size;
   for (std::size_t c = 0; c < num_claims; ++c) {
     Index& group = store.claim_group_[c];

@@ -85,7 +85,7 @@ TEST(LoadStore, CrowdCsvStreamsIntoTheSameStoreAsTheDocumentPath) {
                                      "q1,w2,no\r\n"
                                      "q2,w1,yes \r\n"  // normalises to the same label
                                      "\r\n"
-                                     "q2,w1,no\r\n"  // a repeated (item, worker) pair: q2/w1#2
+                                     "q2,w1,yes\r\n"  // a repeated (item, worker) pair: q2/w1#2
                                      "q1,\"w3\",\"n\"\"o\"\n"
                                      "q3,w2,no");  // no final newline
   const ClaimStore streamed = LoadClaimStore(path, InputFormat::kCrowdCsv);
@@ -160,6 +160,44 @@ TEST(LoadStore, ALineLongerThanTheLimitIsRefusedWithItsLineNumber) {
               std::string::npos)
         << error.what();
   }
+}
+
+// Helper: the message of the InputError that loading `path` throws, or "" when none.
+std::string LoadError(const std::string& path, InputFormat format, const ReadOptions& options = {}) {
+  try {
+    LoadClaimStore(path, format, options);
+  } catch (const InputError& error) {
+    return error.what();
+  }
+  return "";
+}
+
+TEST(LoadStore, AWorkerGivingOneItemTwoLabelsIsRefusedAtTheLaterLine) {
+  const std::string path =
+      WriteTemp("conflict.csv", "question,worker,answer\nq1,w1,yes\nq2,w1,no\nq1,w1,no\n");
+  const std::string message = LoadError(path, InputFormat::kCrowdCsv);
+  EXPECT_NE(message.find(path + ":4: conflicting answers"), std::string::npos) << message;
+  EXPECT_NE(message.find("(line 2)"), std::string::npos) << message;
+}
+
+TEST(LoadStore, AHeaderWithoutRowsIsRefused) {
+  const std::string path = WriteTemp("header_only.csv", "question,worker,answer\n");
+  EXPECT_NE(LoadError(path, InputFormat::kCrowdCsv).find("no rows"), std::string::npos);
+}
+
+TEST(LoadStore, InvalidUtf8IsRefusedWithItsLineAndByte) {
+  const std::string path = WriteTemp("latin1.csv", "question,worker,answer\nq1,w\xE9,1\n");
+  const std::string message = LoadError(path, InputFormat::kCrowdCsv);
+  EXPECT_NE(message.find(path + ":2: invalid UTF-8 at byte 5"), std::string::npos) << message;
+}
+
+TEST(LoadStore, AnIdLongerThanTheLimitIsRefused) {
+  const std::string path =
+      WriteTemp("long_id.csv", "question,worker,answer\nq1," + std::string(40, 'w') + ",1\n");
+  ReadOptions options;
+  options.max_id_bytes = 16;
+  const std::string message = LoadError(path, InputFormat::kCrowdCsv, options);
+  EXPECT_NE(message.find(path + ":2:"), std::string::npos) << message;
 }
 
 TEST(LoadStore, AMissingFileIsAnInputError) {
