@@ -30,6 +30,7 @@ struct FormatName {
 constexpr FormatName kFormatNames[] = {
     {InputFormat::kAuto, "auto"},
     {InputFormat::kClaimsJson, "json"},
+    {InputFormat::kClaimsJsonl, "jsonl"},
     {InputFormat::kCrowdCsv, "crowd-csv"},
     {InputFormat::kCrowdTsv, "crowd-tsv"},
     {InputFormat::kPopulationCsv, "population"},
@@ -200,6 +201,15 @@ std::string FirstLine(const std::string& path) {
   return std::string(line);
 }
 
+// A JSON Lines header: a whole object on one line naming the format version, without the
+// "articles" that a claims document written on one line would have.
+bool IsJsonlHeader(std::string_view line) {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  return line.starts_with('{') && line.ends_with('}') &&
+         line.find("\"credence\"") != std::string_view::npos &&
+         line.find("\"articles\"") == std::string_view::npos;
+}
+
 }  // namespace
 
 std::string_view ToString(InputFormat format) {
@@ -217,7 +227,11 @@ std::optional<InputFormat> ParseInputFormat(std::string_view name) {
 }
 
 InputFormat DetectInputFormat(const std::string& path) {
+  // JSON Lines by name, or by a first line that is a whole object: a document's first line is
+  // "{" or an unfinished object.
+  if (path.ends_with(".jsonl") || path.ends_with(".ndjson")) return InputFormat::kClaimsJsonl;
   const std::string line = FirstLine(path);
+  if (IsJsonlHeader(line)) return InputFormat::kClaimsJsonl;
   if (!line.empty() && (line[0] == '{' || line[0] == '[')) return InputFormat::kClaimsJson;
   if (line.rfind("\"ObjectID\"", 0) == 0) return InputFormat::kPopulationCsv;
   if (std::count(line.begin(), line.end(), '\t') == 2) return InputFormat::kCrowdTsv;
@@ -235,6 +249,11 @@ ClaimsDocument ReadInput(const std::string& path, InputFormat format, const Read
       return ReadInput(path, DetectInputFormat(path), options);
     case InputFormat::kClaimsJson:
       return ReadClaimsDocument(path, options);
+    case InputFormat::kClaimsJsonl:
+      throw InputError(Diagnostic{Severity::kError,
+                                  {path, "", 0},
+                                  "JSON Lines load straight into a claim store (LoadClaimStore); "
+                                  "they are not read as a claims document"});
     case InputFormat::kCrowdCsv:
       return ReadCrowd(path, ',', /*has_header=*/true);
     case InputFormat::kCrowdTsv:
@@ -264,6 +283,7 @@ std::vector<TruthRecord> ReadTruth(const std::string& path, InputFormat format) 
       break;
     case InputFormat::kAuto:
     case InputFormat::kClaimsJson:
+    case InputFormat::kClaimsJsonl:
       throw InputError(Diagnostic{
           Severity::kError,
           {path, "", 0},
