@@ -228,7 +228,8 @@ class JsonlLoader {
   void Error(std::string pointer, std::string message) {
     ++error_count_;
     if (errors_.size() < kMaxKeptErrors) {
-      errors_.push_back(Diagnostic{Severity::kError, Location{display_path_, std::move(pointer), line_},
+      errors_.push_back(Diagnostic{Severity::kError,
+                                   Location{display_path_, std::move(pointer), line_},
                                    std::move(message)});
     }
   }
@@ -237,8 +238,9 @@ class JsonlLoader {
   // The header reuses the claims document reader's checks: it is a document without articles.
   void ReadHeader(const simdjson::dom::object& header, std::string_view text) {
     if (header["articles"].error() == simdjson::SUCCESS) {
-      Error("/articles", "the header line declares outlets and predicates only; write claims as "
-                         "lines of their own");
+      Error("/articles",
+            "the header line declares outlets and predicates only; write claims as "
+            "lines of their own");
       return;
     }
     const std::size_t brace = text.find('{');
@@ -292,8 +294,8 @@ class JsonlLoader {
   std::optional<Date> ReadDate(element value, const std::string& pointer) {
     std::string_view text;
     if (value.get_string().get(text) != simdjson::SUCCESS) {
-      Error(pointer, "expected " + std::string(kDateFormats) + " as a string, got " +
-                         Describe(value));
+      Error(pointer,
+            "expected " + std::string(kDateFormats) + " as a string, got " + Describe(value));
       return std::nullopt;
     }
     std::string error;
@@ -318,8 +320,7 @@ class JsonlLoader {
     const auto fail = [&](std::string_view expected) -> std::optional<Value> {
       Error(pointer, "expected " + std::string(expected) + " for predicate " +
                          Quoted(predicate.id) + " (value_kind " +
-                         std::string(ToString(predicate.value_kind)) + "), got " +
-                         Describe(value));
+                         std::string(ToString(predicate.value_kind)) + "), got " + Describe(value));
       return std::nullopt;
     };
     std::string_view text;
@@ -595,12 +596,12 @@ class JsonlLoader {
       const PredicateRecord& record = predicate->record;
       if (typed && !record.domain.empty() && typed->IsKnown()) {
         const Tolerance exact{0.0, 0.0};
-        const bool allowed =
-            std::any_of(record.domain.begin(), record.domain.end(),
-                        [&](const Value& allowed_value) { return Compatible(*typed, allowed_value, exact); });
+        const bool allowed = std::any_of(
+            record.domain.begin(), record.domain.end(),
+            [&](const Value& allowed_value) { return Compatible(*typed, allowed_value, exact); });
         if (!allowed) {
-          Error("/value", "expected one of the values allowed for predicate " +
-                              Quoted(record.id) + ", got " + Describe(*value));
+          Error("/value", "expected one of the values allowed for predicate " + Quoted(record.id) +
+                              ", got " + Describe(*value));
           typed.reset();
         }
       }

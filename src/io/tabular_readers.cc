@@ -28,12 +28,9 @@ struct FormatName {
   std::string_view name;
 };
 constexpr FormatName kFormatNames[] = {
-    {InputFormat::kAuto, "auto"},
-    {InputFormat::kClaimsJson, "json"},
-    {InputFormat::kClaimsJsonl, "jsonl"},
-    {InputFormat::kCrowdCsv, "crowd-csv"},
-    {InputFormat::kCrowdTsv, "crowd-tsv"},
-    {InputFormat::kPopulationCsv, "population"},
+    {InputFormat::kAuto, "auto"},          {InputFormat::kClaimsJson, "json"},
+    {InputFormat::kClaimsJsonl, "jsonl"},  {InputFormat::kCrowdCsv, "crowd-csv"},
+    {InputFormat::kCrowdTsv, "crowd-tsv"}, {InputFormat::kPopulationCsv, "population"},
 };
 
 // One row of a tabular file: its fields and its 1-based line number.

@@ -340,7 +340,8 @@ namespace {
 // The header of the JSON Lines form: the document's version, generator, outlets and predicates
 // on one line.
 std::string SynthJsonlHeader(const SynthDataset& data) {
-  std::string out = "{\"credence\": \"1\", \"generator\": {\"name\": \"credence synth\", \"seed\": ";
+  std::string out =
+      "{\"credence\": \"1\", \"generator\": {\"name\": \"credence synth\", \"seed\": ";
   AppendInt(out, static_cast<std::int64_t>(data.options.seed));
   out += "}, \"outlets\": [";
   for (std::size_t s = 0; s < data.sources.size(); ++s) {
