@@ -35,7 +35,8 @@ void AddInputFlags(CLI::App* command, InputFlags* flags) {
       ->required();
   command
       ->add_option("--format", flags->format,
-                   "input format: auto (detect by content) or json (a claims document)")
+                   "input format: auto (detect by content), json (a claims document), jsonl (JSON "
+                   "Lines), crowd-csv, crowd-tsv, population")
       ->capture_default_str();
 }
 
@@ -73,7 +74,7 @@ credence::ClaimStore LoadStore(const InputFlags& flags, bool print_warnings) {
   const std::optional<credence::InputFormat> format = credence::ParseInputFormat(flags.format);
   if (!format) {
     throw UsageError("unknown --format \"" + flags.format +
-                     "\"; known: auto, json, crowd-csv, crowd-tsv, population");
+                     "\"; known: auto, json, jsonl, crowd-csv, crowd-tsv, population");
   }
   std::vector<credence::Diagnostic> warnings;
   credence::ClaimStore store = credence::LoadClaimStore(flags.input, *format, {}, &warnings);
@@ -110,6 +111,19 @@ int RunValidate(const std::vector<std::string>& inputs) {
   int status = 0;
   for (const std::string& input : inputs) {
     try {
+      if (input != "-" &&
+          credence::DetectInputFormat(input) == credence::InputFormat::kClaimsJsonl) {
+        std::vector<credence::Diagnostic> warnings;
+        const credence::ClaimStore store =
+            credence::LoadClaimStore(input, credence::InputFormat::kClaimsJsonl, {}, &warnings);
+        for (const credence::Diagnostic& warning : warnings) {
+          std::cout << warning.ToString() << '\n';
+        }
+        std::cout << input << ": valid JSON Lines: " << store.num_outlets() << " outlets, "
+                  << store.predicates().size() << " predicates, " << store.num_claims()
+                  << " claims\n";
+        continue;
+      }
       const credence::ClaimsDocument document = credence::ReadClaimsDocument(input);
       for (const credence::Diagnostic& warning : document.warnings) {
         std::cout << warning.ToString() << '\n';
@@ -164,7 +178,9 @@ int main(int argc, char** argv) {
   std::vector<std::string> validate_inputs;
   CLI::App* validate = app.add_subcommand(
       "validate", "check claims documents; exit 0 when valid, 1 with every problem listed");
-  validate->add_option("INPUT", validate_inputs, "claims documents ('-' for standard input)")
+  validate
+      ->add_option("INPUT", validate_inputs,
+                   "claims documents or JSON Lines files ('-' for standard input: a document)")
       ->required();
 
   InputFlags graph_flags;

@@ -50,7 +50,7 @@ int RunEval(const EvalFlags& flags) {
   const std::optional<InputFormat> requested = ParseInputFormat(flags.format);
   if (!requested) {
     throw CommandUsageError("unknown --format \"" + flags.format +
-                            "\"; known: auto, json, crowd-csv, crowd-tsv, book, population");
+                            "\"; known: auto, json, jsonl, crowd-csv, crowd-tsv, book, population");
   }
   const InputFormat format =
       *requested == InputFormat::kAuto ? DetectInputFormat(flags.input) : *requested;
@@ -92,9 +92,10 @@ Command AddEvalCommand(CLI::App& app) {
       ->required();
   command->add_option("--truth", flags->truth, "gold labels of the data set")->required();
   command
-      ->add_option("--format", flags->format,
-                   "input format: auto (detect by content), json, crowd-csv, crowd-tsv, book, "
-                   "population; the gold file is read as the one that goes with it")
+      ->add_option(
+          "--format", flags->format,
+          "input format: auto (detect by content), json, jsonl, crowd-csv, crowd-tsv, book, "
+          "population; the gold file is read as the one that goes with it")
       ->capture_default_str();
   std::string names;
   for (std::string_view name : SolverNames()) {

@@ -19,8 +19,8 @@ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_CO
   -DCREDENCE_FUZZ=ON -DCREDENCE_BUILD_TESTS=OFF >/dev/null
 targets=("$@")
 if (( ${#targets[@]} == 0 )); then
-  targets=(claims_json_fuzzer crowd_csv_fuzzer crowd_tsv_fuzzer population_fuzzer truth_fuzzer
-           date_fuzzer value_fuzzer)
+  targets=(claims_json_fuzzer jsonl_fuzzer crowd_csv_fuzzer crowd_tsv_fuzzer population_fuzzer
+           truth_fuzzer date_fuzzer value_fuzzer)
 fi
 cmake --build "$build" -j "${CREDENCE_JOBS:-$(nproc)}" --target "${targets[@]}"
 
@@ -28,6 +28,7 @@ cmake --build "$build" -j "${CREDENCE_JOBS:-$(nproc)}" --target "${targets[@]}"
 seeds_of() {
   case "$1" in
     claims_json_fuzzer) echo fixtures tests/bad_inputs/json ;;
+    jsonl_fuzzer) echo tests/bad_inputs/jsonl ;;
     crowd_csv_fuzzer) echo tests/bad_inputs/crowd-csv tests/bad_inputs/truth ;;
     crowd_tsv_fuzzer) echo tests/bad_inputs/crowd-tsv tests/bad_inputs/truth ;;
     population_fuzzer) echo tests/bad_inputs/population ;;

@@ -18,17 +18,17 @@ struct SynthFlags {
 };
 
 int RunSynth(const SynthFlags& flags) {
-  if (flags.format != "json") {
-    throw CommandUsageError("unknown --format \"" + flags.format +
-                            "\"; known: json (JSON Lines output is not implemented)");
+  if (flags.format != "json" && flags.format != "jsonl") {
+    throw CommandUsageError("unknown --format \"" + flags.format + "\"; known: json, jsonl");
   }
+  const bool jsonl = flags.format == "jsonl";
   std::string error;
   if (!flags.options.IsValid(&error)) throw CommandUsageError(error);
   const SynthDataset data = GenerateSynth(flags.options);
-  WriteSynthFiles(data, flags.out_prefix);
-  std::cerr << "wrote " << flags.out_prefix
-            << ".{claims.json,answers.csv,truth.csv,truth.json}: " << data.sources.size()
-            << " sources, " << data.items.size() << " items, " << data.claims.size() << " claims\n";
+  WriteSynthFiles(data, flags.out_prefix, jsonl);
+  std::cerr << "wrote " << flags.out_prefix << (jsonl ? ".{claims.jsonl" : ".{claims.json")
+            << ",answers.csv,truth.csv,truth.json}: " << data.sources.size() << " sources, "
+            << data.items.size() << " items, " << data.claims.size() << " claims\n";
   return 0;
 }
 
@@ -40,11 +40,14 @@ Command AddSynthCommand(CLI::App& app) {
   CLI::App* synth = app.add_subcommand(
       "synth", "generate a seeded synthetic claims data set with known truth (docs/synth.md)");
   synth
-      ->add_option("--out-prefix", flags->out_prefix,
-                   "write PREFIX.claims.json, PREFIX.answers.csv, PREFIX.truth.csv and "
-                   "PREFIX.truth.json")
+      ->add_option(
+          "--out-prefix", flags->out_prefix,
+          "write PREFIX.claims.json (or .claims.jsonl), PREFIX.answers.csv, PREFIX.truth.csv and "
+          "PREFIX.truth.json")
       ->required();
-  synth->add_option("--format", flags->format, "claims format: json (jsonl not implemented)")
+  synth
+      ->add_option("--format", flags->format,
+                   "claims format: json (a claims document) or jsonl (JSON Lines)")
       ->capture_default_str();
   synth->add_option("--seed", o.seed, "seed of the std::mt19937_64 generator")
       ->capture_default_str();

@@ -15,7 +15,7 @@ struct Location {
   std::string pointer;    // RFC 6901 JSON pointer, empty when not applicable
   std::int64_t line = 0;  // 1-based line, 0 when not applicable
 
-  // "file: /articles/0/claims/2" or "file:17" or "file".
+  // "file: /articles/0/claims/2", "file:17: /value" (JSON Lines), "file:17" or "file".
   std::string ToString() const;
 };
 

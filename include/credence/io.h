@@ -49,7 +49,7 @@ ClaimsDocument ReadClaimsDocument(const std::string& path, const ReadOptions& op
 ClaimsDocument ParseClaimsDocument(std::string_view text, const std::string& source_name,
                                    const ReadOptions& options = {});
 
-// Input formats. Names on the command line: auto, json, crowd-csv, crowd-tsv, population.
+// Input formats. Names on the command line: auto, json, jsonl, crowd-csv, crowd-tsv, population.
 // (The Book-Author tuples, with their author-list normalisation, are not read yet.)
 enum class InputFormat {
   kAuto,           // detect by content
@@ -57,6 +57,7 @@ enum class InputFormat {
   kCrowdCsv,       // item,worker,label with a header line (Zheng et al.'s crowd data sets)
   kCrowdTsv,       // item<TAB>worker<TAB>label without header (SpectralMethodsMeetEM)
   kPopulationCsv,  // "ObjectID","PropertyID","PropertyValue","SourceID","TimeStamp"
+  kClaimsJsonl,    // JSON Lines: a header line, then one claim per line (bulk loads)
 };
 std::string_view ToString(InputFormat format);
 std::optional<InputFormat> ParseInputFormat(std::string_view name);
@@ -64,7 +65,8 @@ std::optional<InputFormat> ParseInputFormat(std::string_view name);
 // no format fits.
 InputFormat DetectInputFormat(const std::string& path);
 
-// Reads any supported format as a claims document. Tabular formats become one outlet per worker
+// Reads any supported format as a claims document (JSON Lines excepted: they load only into a
+// store, through LoadClaimStore). Tabular formats become one outlet per worker
 // or source, one proposition per item, one category claim per row; errors name file and line.
 ClaimsDocument ReadInput(const std::string& path, InputFormat format,
                          const ReadOptions& options = {});

@@ -106,6 +106,9 @@ std::string SynthValueText(std::uint16_t value);
 
 // The claims document (credence "1"): one article per claim.
 std::string SynthClaimsJson(const SynthDataset& data);
+// The same claims as JSON Lines: a header line (outlets, predicates), then one claim per line
+// with its article's id and date flattened in.
+std::string SynthClaimsJsonl(const SynthDataset& data);
 // "question,worker,answer": one row per claim, question = item id (no time in it).
 std::string SynthAnswersCsv(const SynthDataset& data);
 // "question,truth": the static value, or the final value of a mutable item.
@@ -113,9 +116,10 @@ std::string SynthTruthCsv(const SynthDataset& data);
 // Options, sources (reliability, stale), items (timelines, change dates) and relay pairs.
 std::string SynthTruthJson(const SynthDataset& data);
 
-// Writes PREFIX.claims.json, PREFIX.answers.csv, PREFIX.truth.csv and PREFIX.truth.json, each
-// atomically and one at a time so that at most one output text is held.
-void WriteSynthFiles(const SynthDataset& data, const std::string& prefix);
+// Writes PREFIX.claims.json (PREFIX.claims.jsonl instead when `jsonl`), PREFIX.answers.csv,
+// PREFIX.truth.csv and PREFIX.truth.json, each atomically and one at a time so that at most one
+// output text is held.
+void WriteSynthFiles(const SynthDataset& data, const std::string& prefix, bool jsonl = false);
 
 }  // namespace credence
 

@@ -10,6 +10,7 @@
 
 #include "credence/io.h"
 #include "io/delimited_reader.h"
+#include "io/jsonl_reader.h"
 #include "util/string_interner.h"
 
 namespace credence {
@@ -206,6 +207,8 @@ ClaimStore LoadClaimStore(const std::string& path, InputFormat format, const Rea
       return LoadCrowd(path, '\t', /*has_header=*/false, options);
     case InputFormat::kPopulationCsv:
       return LoadPopulation(path, options);
+    case InputFormat::kClaimsJsonl:
+      return io_internal::LoadClaimsJsonl(path, options, warnings);
     case InputFormat::kClaimsJson:
       break;
   }

@@ -2,7 +2,11 @@
 // document (one outlet per worker or source, one proposition per item, one category claim per
 // row), so that every algorithm and the evaluation run on them unchanged.
 #include <algorithm>
+#include <cerrno>
 #include <cstddef>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 #include <string>
@@ -28,11 +32,9 @@ struct FormatName {
   std::string_view name;
 };
 constexpr FormatName kFormatNames[] = {
-    {InputFormat::kAuto, "auto"},
-    {InputFormat::kClaimsJson, "json"},
-    {InputFormat::kCrowdCsv, "crowd-csv"},
-    {InputFormat::kCrowdTsv, "crowd-tsv"},
-    {InputFormat::kPopulationCsv, "population"},
+    {InputFormat::kAuto, "auto"},          {InputFormat::kClaimsJson, "json"},
+    {InputFormat::kClaimsJsonl, "jsonl"},  {InputFormat::kCrowdCsv, "crowd-csv"},
+    {InputFormat::kCrowdTsv, "crowd-tsv"}, {InputFormat::kPopulationCsv, "population"},
 };
 
 // One row of a tabular file: its fields and its 1-based line number.
@@ -188,8 +190,24 @@ ClaimsDocument ReadPopulation(const std::string& path) {
   return document.Finish();
 }
 
+// The first non-blank line, read from at most the first MiB: detection must not read a large
+// file whole.
 std::string FirstLine(const std::string& path) {
-  std::string bytes = ReadInputBytes(path, ReadOptions{}.max_input_bytes);
+  constexpr std::size_t kMaxPrefix = std::size_t{1} << 20;
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    throw InputError(Diagnostic{
+        Severity::kError, {path, "", 0}, "cannot read the input: it is a directory"});
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw InputError(Diagnostic{Severity::kError,
+                                {path, "", 0},
+                                std::string("cannot open the input: ") + std::strerror(errno)});
+  }
+  std::string bytes(kMaxPrefix, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
   std::string_view text = bytes;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   const std::size_t start = text.find_first_not_of(" \t\r\n");
@@ -198,6 +216,25 @@ std::string FirstLine(const std::string& path) {
   std::string_view line = text.substr(0, text.find('\n'));
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   return std::string(line);
+}
+
+// A JSON Lines header: a whole object on one line whose "credence" member is a version string,
+// without the "articles" that a claims document written on one line would have.
+bool IsJsonlHeader(std::string_view line) {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  if (!line.starts_with('{') || !line.ends_with('}')) return false;
+  if (line.find("\"articles\"") != std::string_view::npos) return false;
+  const std::size_t key = line.find("\"credence\"");
+  if (key == std::string_view::npos) return false;
+  std::string_view rest = line.substr(key + std::string_view("\"credence\"").size());
+  const auto skip_blanks = [&rest] {
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
+  };
+  skip_blanks();
+  if (!rest.starts_with(':')) return false;
+  rest.remove_prefix(1);
+  skip_blanks();
+  return rest.starts_with('"');
 }
 
 }  // namespace
@@ -217,7 +254,11 @@ std::optional<InputFormat> ParseInputFormat(std::string_view name) {
 }
 
 InputFormat DetectInputFormat(const std::string& path) {
+  // JSON Lines by name, or by a first line that is a whole object: a document's first line is
+  // "{" or an unfinished object.
+  if (path.ends_with(".jsonl") || path.ends_with(".ndjson")) return InputFormat::kClaimsJsonl;
   const std::string line = FirstLine(path);
+  if (IsJsonlHeader(line)) return InputFormat::kClaimsJsonl;
   if (!line.empty() && (line[0] == '{' || line[0] == '[')) return InputFormat::kClaimsJson;
   if (line.rfind("\"ObjectID\"", 0) == 0) return InputFormat::kPopulationCsv;
   if (std::count(line.begin(), line.end(), '\t') == 2) return InputFormat::kCrowdTsv;
@@ -235,6 +276,11 @@ ClaimsDocument ReadInput(const std::string& path, InputFormat format, const Read
       return ReadInput(path, DetectInputFormat(path), options);
     case InputFormat::kClaimsJson:
       return ReadClaimsDocument(path, options);
+    case InputFormat::kClaimsJsonl:
+      throw InputError(Diagnostic{Severity::kError,
+                                  {path, "", 0},
+                                  "JSON Lines load straight into a claim store (LoadClaimStore); "
+                                  "they are not read as a claims document"});
     case InputFormat::kCrowdCsv:
       return ReadCrowd(path, ',', /*has_header=*/true);
     case InputFormat::kCrowdTsv:
@@ -264,6 +310,7 @@ std::vector<TruthRecord> ReadTruth(const std::string& path, InputFormat format) 
       break;
     case InputFormat::kAuto:
     case InputFormat::kClaimsJson:
+    case InputFormat::kClaimsJsonl:
       throw InputError(Diagnostic{
           Severity::kError,
           {path, "", 0},

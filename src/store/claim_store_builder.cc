@@ -288,8 +288,10 @@ void ClaimStoreBuilder::AddClaim(ClaimRecord record, std::uint32_t article, std:
   }
   // Without records, keep the claim's own id (bulk inputs that name claims); an empty id is
   // rebuilt as "subject/outlet".
-  if (!record.id.empty() && store.claim_id_end_.empty()) store.claim_id_end_.assign(claim, 0);
-  if (!store.claim_id_end_.empty()) {
+  // The first named claim may be claim 0, when the id column is still empty.
+  const bool named = !record.id.empty() || !store.claim_id_end_.empty();
+  if (named && store.claim_id_end_.empty()) store.claim_id_end_.assign(claim, 0);
+  if (named) {
     store.claim_id_text_ += record.id;
     store.claim_id_end_.push_back(store.claim_id_text_.size());
   }

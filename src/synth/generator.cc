@@ -335,6 +335,65 @@ SynthDataset GenerateSynth(const SynthOptions& options) {
   return data;
 }
 
+namespace {
+
+// The header of the JSON Lines form: the document's version, generator, outlets and predicates
+// on one line.
+std::string SynthJsonlHeader(const SynthDataset& data) {
+  std::string out =
+      "{\"credence\": \"1\", \"generator\": {\"name\": \"credence synth\", \"seed\": ";
+  AppendInt(out, static_cast<std::int64_t>(data.options.seed));
+  out += "}, \"outlets\": [";
+  for (std::size_t s = 0; s < data.sources.size(); ++s) {
+    out += s > 0 ? ", {\"id\": " : "{\"id\": ";
+    AppendQuoted(out, data.sources[s].id);
+    out += ", \"name\": \"Synthetic source " + std::to_string(s + 1) + "\", \"kind\": \"outlet\"}";
+  }
+  out += "], \"predicates\": [";
+  out += "{\"id\": \"synth_static\", \"value_kind\": \"category\", \"mutable\": false}, ";
+  out += "{\"id\": \"synth_mutable\", \"value_kind\": \"category\", \"mutable\": true";
+  if (const double rate = EffectiveChangeRate(data.options); rate > 0.0) {
+    out += ", \"change_rate\": ";
+    AppendDouble(out, rate);
+  }
+  out += "}]}\n";
+  return out;
+}
+
+}  // namespace
+
+std::string SynthClaimsJsonl(const SynthDataset& data) {
+  const std::vector<std::string> dates = WindowDates(data);
+  std::string out = SynthJsonlHeader(data);
+  out.reserve(data.claims.size() * 190 + out.size());
+  for (std::size_t c = 0; c < data.claims.size(); ++c) {
+    const SynthClaim& claim = data.claims[c];
+    const std::string& date = dates[static_cast<std::size_t>(claim.day - data.first_day)];
+    out += "{\"id\": ";
+    AppendQuoted(out, ClaimId(c));
+    out += ", \"outlet\": ";
+    AppendQuoted(out, data.sources[claim.source].id);
+    out += ", \"article\": \"a" + std::to_string(c + 1) + "\", \"published\": ";
+    AppendQuoted(out, date);
+    out += ", \"subject\": ";
+    AppendQuoted(out, SynthItemId(claim.item));
+    out += ", \"predicate\": ";
+    AppendQuoted(out, PredicateOf(data.items[claim.item]));
+    out += ", \"value\": ";
+    AppendQuoted(out, SynthValueText(claim.value));
+    out += ", \"as_of\": ";
+    AppendQuoted(out, date);
+    if (claim.relay && claim.relay_has_via) {
+      out += ", \"via\": [";
+      AppendQuoted(out, data.sources[data.claims[claim.upstream].source].id);
+      out += "]";
+    }
+    if (claim.headline) out += ", \"confidence\": 0.6";
+    out += "}\n";
+  }
+  return out;
+}
+
 std::string SynthClaimsJson(const SynthDataset& data) {
   const SynthOptions& options = data.options;
   const std::vector<std::string> dates = WindowDates(data);
@@ -520,8 +579,12 @@ std::string SynthTruthJson(const SynthDataset& data) {
   return out;
 }
 
-void WriteSynthFiles(const SynthDataset& data, const std::string& prefix) {
-  WriteFileAtomically(prefix + ".claims.json", SynthClaimsJson(data));
+void WriteSynthFiles(const SynthDataset& data, const std::string& prefix, bool jsonl) {
+  if (jsonl) {
+    WriteFileAtomically(prefix + ".claims.jsonl", SynthClaimsJsonl(data));
+  } else {
+    WriteFileAtomically(prefix + ".claims.json", SynthClaimsJson(data));
+  }
   WriteFileAtomically(prefix + ".answers.csv", SynthAnswersCsv(data));
   WriteFileAtomically(prefix + ".truth.csv", SynthTruthCsv(data));
   WriteFileAtomically(prefix + ".truth.json", SynthTruthJson(data));

@@ -6,7 +6,12 @@ namespace credence {
 
 std::string Location::ToString() const {
   std::string text = file.empty() ? std::string("<input>") : file;
-  if (!pointer.empty()) {
+  if (!pointer.empty() && line > 0) {
+    text += ':';
+    text += std::to_string(line);
+    text += ": ";
+    text += pointer;
+  } else if (!pointer.empty()) {
     text += ": ";
     text += pointer;
   } else if (line > 0) {

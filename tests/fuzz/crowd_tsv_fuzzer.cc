@@ -1,7 +1,9 @@
-// libFuzzer target: the crowd tsv importer (ReadInput with InputFormat::kCrowdTsv) on arbitrary
-// bytes. Any input must either be read or be refused with InputError.
+// libFuzzer target: the crowd tsv importer on arbitrary bytes, both the streaming loader the command
+// line uses (LoadClaimStore) and the document path (ReadInput, then BuildClaimStore). Any input
+// must either be read or be refused with InputError.
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <utility>
 
 #include "credence/error.h"
@@ -11,6 +13,10 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static credence::fuzz::FuzzFile file;
   const std::string& path = file.Write(data, size);
+  try {
+    (void)credence::LoadClaimStore(path, credence::InputFormat::kCrowdTsv);
+  } catch (const credence::InputError&) {
+  }
   try {
     credence::ClaimsDocument document = credence::ReadInput(path, credence::InputFormat::kCrowdTsv);
     (void)credence::BuildClaimStore(std::move(document));

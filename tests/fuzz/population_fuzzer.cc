@@ -1,7 +1,9 @@
-// libFuzzer target: the population importer (ReadInput with InputFormat::kPopulationCsv) on
-// arbitrary bytes. Any input must either be read or be refused with InputError.
+// libFuzzer target: the population importer on arbitrary bytes, both the streaming loader the command
+// line uses (LoadClaimStore) and the document path (ReadInput, then BuildClaimStore). Any input
+// must either be read or be refused with InputError.
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <utility>
 
 #include "credence/error.h"
@@ -12,8 +14,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static credence::fuzz::FuzzFile file;
   const std::string& path = file.Write(data, size);
   try {
-    credence::ClaimsDocument document =
-        credence::ReadInput(path, credence::InputFormat::kPopulationCsv);
+    (void)credence::LoadClaimStore(path, credence::InputFormat::kPopulationCsv);
+  } catch (const credence::InputError&) {
+  }
+  try {
+    credence::ClaimsDocument document = credence::ReadInput(path, credence::InputFormat::kPopulationCsv);
     (void)credence::BuildClaimStore(std::move(document));
   } catch (const credence::InputError&) {
   }
