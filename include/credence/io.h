@@ -32,14 +32,14 @@ ClaimsDocument ReadClaimsDocument(const std::string& path, const ReadOptions& op
 ClaimsDocument ParseClaimsDocument(std::string_view text, const std::string& source_name,
                                    const ReadOptions& options = {});
 
-// Input formats. Names on the command line: auto, json, crowd-csv, crowd-tsv, population.
-// (The Book-Author tuples, with their author-list normalisation, are not read yet.)
+// Input formats. Names on the command line: auto, json, crowd-csv, crowd-tsv, book, population.
 enum class InputFormat {
   kAuto,           // detect by content
   kClaimsJson,     // the claims document of the data contract
   kCrowdCsv,       // item,worker,label with a header line (Zheng et al.'s crowd data sets)
   kCrowdTsv,       // item<TAB>worker<TAB>label without header (SpectralMethodsMeetEM)
   kPopulationCsv,  // "ObjectID","PropertyID","PropertyValue","SourceID","TimeStamp"
+  kBookTsv,        // store<TAB>isbn<TAB>title<TAB>authors (Book-Author), lists normalised
 };
 std::string_view ToString(InputFormat format);
 std::optional<InputFormat> ParseInputFormat(std::string_view name);

@@ -13,6 +13,7 @@
 
 #include "credence/error.h"
 #include "credence/io.h"
+#include "io/book_reader.h"
 #include "io/csv.h"
 
 namespace credence {
@@ -33,6 +34,7 @@ constexpr FormatName kFormatNames[] = {
     {InputFormat::kCrowdCsv, "crowd-csv"},
     {InputFormat::kCrowdTsv, "crowd-tsv"},
     {InputFormat::kPopulationCsv, "population"},
+    {InputFormat::kBookTsv, "book"},
 };
 
 // One row of a tabular file: its fields and its 1-based line number.
@@ -221,6 +223,7 @@ InputFormat DetectInputFormat(const std::string& path) {
   if (!line.empty() && (line[0] == '{' || line[0] == '[')) return InputFormat::kClaimsJson;
   if (line.rfind("\"ObjectID\"", 0) == 0) return InputFormat::kPopulationCsv;
   if (std::count(line.begin(), line.end(), '\t') == 2) return InputFormat::kCrowdTsv;
+  if (std::count(line.begin(), line.end(), '\t') == 3) return InputFormat::kBookTsv;
   if (std::count(line.begin(), line.end(), ',') == 2) return InputFormat::kCrowdCsv;
   throw InputError(Diagnostic{Severity::kError,
                               {path, "", 1},
@@ -241,6 +244,8 @@ ClaimsDocument ReadInput(const std::string& path, InputFormat format, const Read
       return ReadCrowd(path, '\t', /*has_header=*/false);
     case InputFormat::kPopulationCsv:
       return ReadPopulation(path);
+    case InputFormat::kBookTsv:
+      return io_internal::ReadBookAuthor(path);
   }
   throw InputError(Diagnostic{Severity::kError, {path, "", 0}, "unknown input format"});
 }
@@ -262,6 +267,8 @@ std::vector<TruthRecord> ReadTruth(const std::string& path, InputFormat format) 
       columns = 3;
       predicate = kPopulationPredicate;
       break;
+    case InputFormat::kBookTsv:
+      return io_internal::ReadBookTruth(path);
     case InputFormat::kAuto:
     case InputFormat::kClaimsJson:
       throw InputError(Diagnostic{
