@@ -73,7 +73,7 @@ credence::ClaimStore LoadStore(const InputFlags& flags, bool print_warnings) {
   const std::optional<credence::InputFormat> format = credence::ParseInputFormat(flags.format);
   if (!format) {
     throw UsageError("unknown --format \"" + flags.format +
-                     "\"; known: auto, json, crowd-csv, crowd-tsv, population");
+                     "\"; known: auto, json, crowd-csv, crowd-tsv, book, population");
   }
   credence::ClaimsDocument document = credence::ReadInput(flags.input, *format);
   if (print_warnings) {
