@@ -35,7 +35,8 @@ void AddInputFlags(CLI::App* command, InputFlags* flags) {
       ->required();
   command
       ->add_option("--format", flags->format,
-                   "input format: auto (detect by content) or json (a claims document)")
+                   "input format: auto (detect by content), json (a claims document), crowd-csv, "
+                   "crowd-tsv, book or population")
       ->capture_default_str();
 }
 
