@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates docs/accuracy.md: `credence eval --algorithm all` on every public data set in
 # ../shared/datasets (relative to the repository root), beside the published figures.
+# Then appends the synthetic temporal comparison of bench/synth_temporal.py (claim status of every
+# algorithm and change-time recovery of temporal-em on `credence synth` data).
 #
 # Usage: bench/accuracy.sh [CREDENCE]    (CREDENCE defaults to build/credence)
 # Exits 0 with a message, writing nothing, when ../shared/datasets is absent.
@@ -306,3 +308,10 @@ with open(out_path, "w") as f:
     f.write("\n".join(lines) + "\n")
 print("accuracy.sh: wrote docs/accuracy.md", file=sys.stderr)
 PYTHON
+
+# The synthetic temporal comparison (claim status and change times), appended as its own section.
+echo "accuracy.sh: synthetic temporal data" >&2
+{
+  echo
+  python3 "$root/bench/synth_temporal.py" "$credence" "$work"
+} >> "$root/docs/accuracy.md"
