@@ -36,7 +36,7 @@ void AddInputFlags(CLI::App* command, InputFlags* flags) {
   command
       ->add_option("--format", flags->format,
                    "input format: auto (detect by content), json (a claims document), jsonl (JSON "
-                   "Lines), crowd-csv, crowd-tsv, population")
+                   "Lines), crowd-csv, crowd-tsv, book or population")
       ->capture_default_str();
 }
 
@@ -74,7 +74,7 @@ credence::ClaimStore LoadStore(const InputFlags& flags, bool print_warnings) {
   const std::optional<credence::InputFormat> format = credence::ParseInputFormat(flags.format);
   if (!format) {
     throw UsageError("unknown --format \"" + flags.format +
-                     "\"; known: auto, json, jsonl, crowd-csv, crowd-tsv, population");
+                     "\"; known: auto, json, jsonl, crowd-csv, crowd-tsv, book, population");
   }
   std::vector<credence::Diagnostic> warnings;
   credence::ClaimStore store = credence::LoadClaimStore(flags.input, *format, {}, &warnings);

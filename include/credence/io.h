@@ -49,8 +49,8 @@ ClaimsDocument ReadClaimsDocument(const std::string& path, const ReadOptions& op
 ClaimsDocument ParseClaimsDocument(std::string_view text, const std::string& source_name,
                                    const ReadOptions& options = {});
 
-// Input formats. Names on the command line: auto, json, jsonl, crowd-csv, crowd-tsv, population.
-// (The Book-Author tuples, with their author-list normalisation, are not read yet.)
+// Input formats. Names on the command line: auto, json, jsonl, crowd-csv, crowd-tsv, book,
+// population.
 enum class InputFormat {
   kAuto,           // detect by content
   kClaimsJson,     // the claims document of the data contract
@@ -58,6 +58,7 @@ enum class InputFormat {
   kCrowdTsv,       // item<TAB>worker<TAB>label without header (SpectralMethodsMeetEM)
   kPopulationCsv,  // "ObjectID","PropertyID","PropertyValue","SourceID","TimeStamp"
   kClaimsJsonl,    // JSON Lines: a header line, then one claim per line (bulk loads)
+  kBookTsv,        // store<TAB>isbn<TAB>title<TAB>authors (Book-Author), lists normalised
 };
 std::string_view ToString(InputFormat format);
 std::optional<InputFormat> ParseInputFormat(std::string_view name);

@@ -210,6 +210,7 @@ ClaimStore LoadClaimStore(const std::string& path, InputFormat format, const Rea
     case InputFormat::kClaimsJsonl:
       return io_internal::LoadClaimsJsonl(path, options, warnings);
     case InputFormat::kClaimsJson:
+    case InputFormat::kBookTsv:  // small (thousands of rows): read whole, then normalised
       break;
   }
   ClaimsDocument document = ReadInput(path, format, options);

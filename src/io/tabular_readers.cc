@@ -17,6 +17,7 @@
 
 #include "credence/error.h"
 #include "credence/io.h"
+#include "io/book_reader.h"
 #include "io/csv.h"
 
 namespace credence {
@@ -32,9 +33,13 @@ struct FormatName {
   std::string_view name;
 };
 constexpr FormatName kFormatNames[] = {
-    {InputFormat::kAuto, "auto"},          {InputFormat::kClaimsJson, "json"},
-    {InputFormat::kClaimsJsonl, "jsonl"},  {InputFormat::kCrowdCsv, "crowd-csv"},
-    {InputFormat::kCrowdTsv, "crowd-tsv"}, {InputFormat::kPopulationCsv, "population"},
+    {InputFormat::kAuto, "auto"},
+    {InputFormat::kClaimsJson, "json"},
+    {InputFormat::kClaimsJsonl, "jsonl"},
+    {InputFormat::kCrowdCsv, "crowd-csv"},
+    {InputFormat::kCrowdTsv, "crowd-tsv"},
+    {InputFormat::kBookTsv, "book"},
+    {InputFormat::kPopulationCsv, "population"},
 };
 
 // One row of a tabular file: its fields and its 1-based line number.
@@ -262,12 +267,14 @@ InputFormat DetectInputFormat(const std::string& path) {
   if (!line.empty() && (line[0] == '{' || line[0] == '[')) return InputFormat::kClaimsJson;
   if (line.rfind("\"ObjectID\"", 0) == 0) return InputFormat::kPopulationCsv;
   if (std::count(line.begin(), line.end(), '\t') == 2) return InputFormat::kCrowdTsv;
+  if (std::count(line.begin(), line.end(), '\t') == 3) return InputFormat::kBookTsv;
   if (std::count(line.begin(), line.end(), ',') == 2) return InputFormat::kCrowdCsv;
   throw InputError(Diagnostic{Severity::kError,
                               {path, "", 1},
                               "cannot tell the format from the first line; expected a claims "
-                              "document (JSON), item,worker,label CSV, item<TAB>worker<TAB>label "
-                              "or the population CSV; name it with --format"});
+                              "document (JSON), JSON Lines, item,worker,label CSV, "
+                              "item<TAB>worker<TAB>label, the Book-Author TSV or the population "
+                              "CSV; name it with --format"});
 }
 
 ClaimsDocument ReadInput(const std::string& path, InputFormat format, const ReadOptions& options) {
@@ -287,6 +294,8 @@ ClaimsDocument ReadInput(const std::string& path, InputFormat format, const Read
       return ReadCrowd(path, '\t', /*has_header=*/false);
     case InputFormat::kPopulationCsv:
       return ReadPopulation(path);
+    case InputFormat::kBookTsv:
+      return io_internal::ReadBookAuthor(path);
   }
   throw InputError(Diagnostic{Severity::kError, {path, "", 0}, "unknown input format"});
 }
@@ -308,6 +317,8 @@ std::vector<TruthRecord> ReadTruth(const std::string& path, InputFormat format) 
       columns = 3;
       predicate = kPopulationPredicate;
       break;
+    case InputFormat::kBookTsv:
+      return io_internal::ReadBookTruth(path);
     case InputFormat::kAuto:
     case InputFormat::kClaimsJson:
     case InputFormat::kClaimsJsonl:
