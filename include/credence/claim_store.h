@@ -202,9 +202,9 @@ class ClaimStoreBuilder {
 
   // With `conflicting_repeats`, also lists the (earlier, later) claim pairs in which one outlet
   // asserts two different states of one proposition, for formats that forbid it.
-  ClaimStore Finish(std::string input_digest,
-                    std::vector<std::pair<std::uint32_t, std::uint32_t>>* conflicting_repeats =
-                        nullptr) &&;
+  ClaimStore Finish(
+      std::string input_digest,
+      std::vector<std::pair<std::uint32_t, std::uint32_t>>* conflicting_repeats = nullptr) &&;
 
  private:
   struct Pending;

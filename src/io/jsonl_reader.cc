@@ -244,9 +244,8 @@ class JsonlLoader {
   void ErrorAt(std::int64_t line, std::string pointer, std::string message) {
     ++error_count_;
     if (errors_.size() < kMaxKeptErrors) {
-      errors_.push_back(Diagnostic{Severity::kError,
-                                   Location{display_path_, std::move(pointer), line},
-                                   std::move(message)});
+      errors_.push_back(Diagnostic{
+          Severity::kError, Location{display_path_, std::move(pointer), line}, std::move(message)});
     }
   }
 

@@ -26,8 +26,8 @@ bool AnyEmpty(std::span<const std::string_view> fields) {
 
 // Checks the field count, emptiness and lengths of the current row (`ids`: a bit per field that
 // holds an id); records an error when wrong.
-bool RowIsValid(DelimitedReader& reader, std::size_t columns, std::string_view layout,
-                unsigned ids, const ReadOptions& options) {
+bool RowIsValid(DelimitedReader& reader, std::size_t columns, std::string_view layout, unsigned ids,
+                const ReadOptions& options) {
   const auto fields = reader.fields();
   if (fields.size() != columns) {
     reader.Error(reader.line(), "expected " + std::to_string(columns) + " fields (" +
@@ -45,8 +45,8 @@ bool RowIsValid(DelimitedReader& reader, std::size_t columns, std::string_view l
     if (fields[i].size() > limit) {
       reader.Error(reader.line(), "field " + std::to_string(i + 1) + " is " +
                                       std::to_string(fields[i].size()) +
-                                      " bytes, longer than the limit of " +
-                                      std::to_string(limit) + (is_id ? " bytes for an id" : " bytes"));
+                                      " bytes, longer than the limit of " + std::to_string(limit) +
+                                      (is_id ? " bytes for an id" : " bytes"));
       return false;
     }
   }
@@ -58,7 +58,8 @@ bool RowIsValid(DelimitedReader& reader, std::size_t columns, std::string_view l
 class ClaimLines {
  public:
   void Add(std::size_t claim, std::int64_t line) {
-    if (steps_.empty() || steps_.back().second + static_cast<std::int64_t>(claim - steps_.back().first) != line) {
+    if (steps_.empty() ||
+        steps_.back().second + static_cast<std::int64_t>(claim - steps_.back().first) != line) {
       steps_.emplace_back(claim, line);
     }
   }
@@ -144,8 +145,8 @@ ClaimStore LoadCrowd(const std::string& path, char separator, bool has_header,
   ClaimStore store = std::move(builder).Finish(reader.Digest(), &conflicts);
   for (const auto& [first, later] : conflicts) {
     reader.Error(lines.Of(later),
-                 "conflicting answers: worker \"" + store.outlets()[store.claim_outlet()[later]].id +
-                     "\" labels item \"" +
+                 "conflicting answers: worker \"" +
+                     store.outlets()[store.claim_outlet()[later]].id + "\" labels item \"" +
                      store.propositions()[store.claim_proposition()[later]].subject + "\" both \"" +
                      store.ValuesOf(store.claim_proposition()[later])[store.claim_state()[first]]
                          .ToDisplay() +

@@ -201,8 +201,8 @@ std::string FirstLine(const std::string& path) {
   constexpr std::size_t kMaxPrefix = std::size_t{1} << 20;
   std::error_code error;
   if (std::filesystem::is_directory(path, error)) {
-    throw InputError(Diagnostic{
-        Severity::kError, {path, "", 0}, "cannot read the input: it is a directory"});
+    throw InputError(
+        Diagnostic{Severity::kError, {path, "", 0}, "cannot read the input: it is a directory"});
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
@@ -344,10 +344,10 @@ std::vector<TruthRecord> ReadTruth(const std::string& path, InputFormat format) 
         seen.try_emplace(record.subject, record.value, table.rows()[r].line);
     if (!inserted) {
       if (it->second.first != record.value) {
-        table.Error(table.rows()[r].line,
-                    "conflicting truths for item \"" + record.subject + "\": \"" +
-                        it->second.first + "\" (line " + std::to_string(it->second.second) +
-                        ") and \"" + record.value + "\"");
+        table.Error(table.rows()[r].line, "conflicting truths for item \"" + record.subject +
+                                              "\": \"" + it->second.first + "\" (line " +
+                                              std::to_string(it->second.second) + ") and \"" +
+                                              record.value + "\"");
       }
       continue;
     }

@@ -1,6 +1,6 @@
-// libFuzzer target: the crowd csv importer on arbitrary bytes, both the streaming loader the command
-// line uses (LoadClaimStore) and the document path (ReadInput, then BuildClaimStore). Any input
-// must either be read or be refused with InputError.
+// libFuzzer target: the crowd csv importer on arbitrary bytes, both the streaming loader the
+// command line uses (LoadClaimStore) and the document path (ReadInput, then BuildClaimStore). Any
+// input must either be read or be refused with InputError.
 #include <cstddef>
 #include <cstdint>
 #include <string>

@@ -1,6 +1,6 @@
-// libFuzzer target: the population importer on arbitrary bytes, both the streaming loader the command
-// line uses (LoadClaimStore) and the document path (ReadInput, then BuildClaimStore). Any input
-// must either be read or be refused with InputError.
+// libFuzzer target: the population importer on arbitrary bytes, both the streaming loader the
+// command line uses (LoadClaimStore) and the document path (ReadInput, then BuildClaimStore). Any
+// input must either be read or be refused with InputError.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -18,7 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } catch (const credence::InputError&) {
   }
   try {
-    credence::ClaimsDocument document = credence::ReadInput(path, credence::InputFormat::kPopulationCsv);
+    credence::ClaimsDocument document =
+        credence::ReadInput(path, credence::InputFormat::kPopulationCsv);
     (void)credence::BuildClaimStore(std::move(document));
   } catch (const credence::InputError&) {
   }

@@ -251,8 +251,8 @@ TEST(JsonlReaderTest, AViaIdThatNoLineOrDeclarationNamesIsUnknown) {
   const std::string base = R"("subject": "Ann", "predicate": "elected", "value": true)";
   // "daily" relays "later", which publishes two lines further down: known by the end.
   // "daily" relays "wirre", which nothing declares: a typo, reported where it was first used.
-  const std::string lines = "{\"id\": \"a\", \"outlet\": \"daily\", \"via\": [\"later\"], " +
-                            base + "}\n{\"id\": \"b\", \"outlet\": \"daily\", \"via\": [\"wirre\"], " +
+  const std::string lines = "{\"id\": \"a\", \"outlet\": \"daily\", \"via\": [\"later\"], " + base +
+                            "}\n{\"id\": \"b\", \"outlet\": \"daily\", \"via\": [\"wirre\"], " +
                             base + "}\n{\"id\": \"c\", \"outlet\": \"later\", " + base + "}\n";
   const std::vector<std::string> errors = Errors("unknown_via.jsonl", lines);
   ASSERT_EQ(errors.size(), 1U);

@@ -163,7 +163,8 @@ TEST(LoadStore, ALineLongerThanTheLimitIsRefusedWithItsLineNumber) {
 }
 
 // Helper: the message of the InputError that loading `path` throws, or "" when none.
-std::string LoadError(const std::string& path, InputFormat format, const ReadOptions& options = {}) {
+std::string LoadError(const std::string& path, InputFormat format,
+                      const ReadOptions& options = {}) {
   try {
     LoadClaimStore(path, format, options);
   } catch (const InputError& error) {
