@@ -3,6 +3,7 @@
 # the fixtures and the bad-input corpus. Findings (crashing inputs) are written to
 # build-fuzz/findings/<target>/; the growing corpus is kept in build-fuzz/corpus/<target>/.
 # Usage: tools/fuzz.sh [SECONDS_PER_TARGET [TARGET...]]   (default 60 s, every target)
+# CREDENCE_FUZZ_PARALLEL=N runs N targets at a time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,12 +38,13 @@ seeds_of() {
   esac
 }
 
-status=0
-for target in "${targets[@]}"; do
-  corpus="$build/corpus/$target"
-  findings="$build/findings/$target"
+# One target: seed its corpus, fuzz for $seconds, print its final statistics.
+fuzz_one() {
+  local target=$1
+  local corpus="$build/corpus/$target"
+  local findings="$build/findings/$target"
   mkdir -p "$corpus" "$findings"
-  seeds=()
+  local seeds=() dir file
   for dir in $(seeds_of "$target"); do
     while IFS= read -r -d '' file; do seeds+=("$file"); done < <(find "$dir" -type f -print0)
   done
@@ -50,14 +52,33 @@ for target in "${targets[@]}"; do
   for file in "${seeds[@]}"; do
     cp -n "$file" "$corpus/seed-$(echo "$file" | tr '/' '_')" 2>/dev/null || true
   done
-  echo "== $target: ${seconds}s"
-  log="$build/findings/$target.log"
+  local log="$build/findings/$target.log"
+  local result=0
   if ! "$build/tests/fuzz/$target" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
        -rss_limit_mb=2048 -artifact_prefix="$findings/" -print_final_stats=1 "$corpus" \
        >"$log" 2>&1; then
     echo "$target FOUND A PROBLEM: see $log and $findings/" >&2
-    status=1
+    result=1
   fi
+  echo "== $target: ${seconds}s"
   grep -E "^(#[0-9]+.*DONE|stat::number_of_executed_units|stat::peak_rss_mb)" "$log" || tail -5 "$log"
+  return "$result"
+}
+
+# CREDENCE_FUZZ_PARALLEL targets run side by side (default 1: one after another).
+parallel=${CREDENCE_FUZZ_PARALLEL:-1}
+status=0
+running=0
+for target in "${targets[@]}"; do
+  if (( running >= parallel )); then
+    wait -n || status=1
+    running=$((running - 1))
+  fi
+  fuzz_one "$target" &
+  running=$((running + 1))
+done
+while (( running > 0 )); do
+  wait -n || status=1
+  running=$((running - 1))
 done
 exit "$status"

@@ -249,7 +249,10 @@ ClaimsDocument ReadBookAuthor(const std::string& path) {
       document.articles.push_back(std::move(article));
     }
     ClaimRecord claim;
-    claim.id = isbn + "/" + store + (lists.size() > 1 ? "#" + std::to_string(lists.size()) : "");
+    claim.id = isbn;
+    claim.id += '/';
+    claim.id += store;
+    if (lists.size() > 1) claim.id += "#" + std::to_string(lists.size());
     claim.subject = isbn;
     claim.predicate = kAuthorsPredicate;
     claim.value = Value::Category(authors);
