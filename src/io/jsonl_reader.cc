@@ -19,6 +19,7 @@
 
 #include "credence/value.h"
 #include "io/sha256_stream.h"
+#include "util/id_index.h"
 
 namespace credence::io_internal {
 namespace {
@@ -185,8 +186,7 @@ class JsonlLoader {
     // Sized from the file (a claim line is rarely under 100 bytes) to spare the rehashes.
     std::error_code error;
     const std::uintmax_t bytes = path == "-" ? 0 : std::filesystem::file_size(path, error);
-    if (!error && bytes > 0) claim_lines_.reserve(static_cast<std::size_t>(bytes / 100));
-    if (!error && bytes > 0) article_index_.reserve(static_cast<std::size_t>(bytes / 200));
+    if (!error && bytes > 0) claim_lines_.Reserve(static_cast<std::size_t>(bytes / 100));
   }
 
   ClaimStore Load(std::vector<Diagnostic>* warnings) {
@@ -300,13 +300,15 @@ class JsonlLoader {
     for (OutletRecord& outlet : parsed.outlets) {
       const std::string id = outlet.id;
       const std::uint32_t index = builder_.AddOutlet(std::move(outlet));
-      outlet_index_.emplace(id, index);
+      outlet_index_.Insert(id, index);
       MarkKnown(index);
     }
     for (PredicateRecord& predicate : parsed.predicates) {
       const std::string id = predicate.id;
       const std::uint32_t index = builder_.AddPredicate(predicate);
-      predicates_.emplace(id, Predicate{index, std::move(predicate)});
+      if (predicate_index_.Insert(id, static_cast<std::uint32_t>(predicates_.size())).second) {
+        predicates_.push_back(Predicate{index, std::move(predicate)});
+      }
     }
   }
 
@@ -452,14 +454,13 @@ class JsonlLoader {
   }
 
   std::uint32_t InternOutlet(std::string_view id) {
-    const auto found = outlet_index_.find(std::string(id));  // NOLINT: C++20 lacks hetero find
-    if (found != outlet_index_.end()) return found->second;
+    if (const std::uint32_t* found = outlet_index_.Find(id)) return *found;
     OutletRecord record;
     record.id = std::string(id);
     record.name = record.id;
     record.kind = "outlet";
     const std::uint32_t index = builder_.AddOutlet(std::move(record));
-    outlet_index_.emplace(std::string(id), index);
+    outlet_index_.Insert(id, index);
     return index;
   }
 
@@ -549,23 +550,22 @@ class JsonlLoader {
       kind = text;
     }
     *id_out = id;
-    const auto found = outlet_index_.find(std::string(id));
-    if (found != outlet_index_.end()) {
-      const std::string& known_kind = builder_.outlets()[found->second].kind;
+    if (const std::uint32_t* found = outlet_index_.Find(id)) {
+      const std::string& known_kind = builder_.outlets()[*found].kind;
       if (kind && *kind != known_kind) {
         Error(pointer + "/kind", "source " + Quoted(id) + " has kind " + Quoted(*kind) +
                                      " here but kind " + Quoted(known_kind) + " before");
         return std::nullopt;
       }
-      MarkKnown(found->second);
-      return found->second;
+      MarkKnown(*found);
+      return *found;
     }
     OutletRecord record;
     record.id = std::string(id);
     record.name = std::string(name);
     record.kind = std::string(kind.value_or("person"));
     const std::uint32_t index = builder_.AddOutlet(std::move(record));
-    outlet_index_.emplace(std::string(id), index);
+    outlet_index_.Insert(id, index);
     MarkKnown(index);
     return index;
   }
@@ -586,12 +586,12 @@ class JsonlLoader {
         subject = NonEmptyString(item, key);
       } else if (key == "predicate") {
         if (const auto name = NonEmptyString(item, key)) {
-          const auto found = predicates_.find(std::string(*name));
-          if (found == predicates_.end()) {
+          const std::uint32_t* found = predicate_index_.Find(*name);
+          if (found == nullptr) {
             Error("/predicate", "unknown predicate " + Quoted(*name) +
                                     ": declare it in the header line's \"predicates\"");
           } else {
-            predicate = &found->second;
+            predicate = &predicates_[*found];
           }
         }
       } else if (key == "value") {
@@ -656,10 +656,10 @@ class JsonlLoader {
       }
     }
     if (id) {
-      const auto [found, inserted] = claim_lines_.try_emplace(std::string(*id), line_);
+      const auto [first_line, inserted] = claim_lines_.Insert(*id, line_);
       if (!inserted) {
         Error("/id", "duplicate claim id " + Quoted(*id) + " (first at line " +
-                         std::to_string(found->second) + ")");
+                         std::to_string(*first_line) + ")");
       }
     }
     if (error_count_ != errors_before || Failing() || !outlet) {
@@ -677,8 +677,7 @@ class JsonlLoader {
     }
     std::uint32_t article_index = ClaimStore::kNotFound;
     if (article) {
-      const auto [found, inserted] =
-          article_index_.try_emplace(std::string(*article), ClaimStore::kNotFound);
+      const auto [found, inserted] = article_index_.Insert(*article, ClaimStore::kNotFound);
       if (inserted) {
         ArticleInfo info;
         info.id = std::string(*article);
@@ -686,9 +685,9 @@ class JsonlLoader {
         info.published = published;
         info.title = std::string(title.value_or(""));
         info.url = std::string(url.value_or(""));
-        found->second = builder_.AddArticle(std::move(info));
+        *found = builder_.AddArticle(std::move(info));
       }
-      article_index = found->second;
+      article_index = *found;
     }
     ClaimRecord record;
     record.id = std::string(*id);
@@ -721,17 +720,18 @@ class JsonlLoader {
   std::vector<Diagnostic> errors_;
   std::size_t error_count_ = 0;
   std::size_t undated_claims_ = 0;
-  std::unordered_map<std::string, Predicate> predicates_;
-  std::unordered_map<std::string, std::uint32_t> outlet_index_;
-  std::unordered_map<std::string, std::uint32_t> article_index_;
+  std::vector<Predicate> predicates_;
+  internal::IdIndex<std::uint32_t> predicate_index_;  // into predicates_
+  internal::IdIndex<std::uint32_t> outlet_index_;     // builder outlet indices
+  internal::IdIndex<std::uint32_t> article_index_;    // builder article indices
   struct ViaReference {
     std::int64_t line = 0;
     std::string pointer;
   };
   std::vector<std::uint8_t> outlet_known_;
   std::unordered_map<std::uint32_t, ViaReference> first_via_reference_;
-  // Every claim id with its line, to report duplicates: about 60 bytes per claim plus the id.
-  std::unordered_map<std::string, std::int64_t> claim_lines_;
+  // Every claim id with its line, to report duplicates: the id plus about 32 bytes per claim.
+  internal::IdIndex<std::int64_t> claim_lines_;
 };
 
 }  // namespace

@@ -86,7 +86,8 @@ class StringInterner {
     mask_ = capacity - 1;
     for (const Slot& slot : old) {
       if (slot.id == kAbsent) continue;
-      std::size_t i = Hash(Get(slot.id)) & mask_;
+      // The slot keeps the hash's low 32 bits, all the table uses below 2^32 slots.
+      std::size_t i = (mask_ >> 32) == 0 ? slot.hash & mask_ : Hash(Get(slot.id)) & mask_;
       while (slots_[i].id != kAbsent) i = (i + 1) & mask_;
       slots_[i] = slot;
     }
