@@ -31,7 +31,9 @@ struct InputFlags {
 };
 
 void AddInputFlags(CLI::App* command, InputFlags* flags) {
-  command->add_option("INPUT", flags->input, "claims document to read ('-' for standard input)")
+  command
+      ->add_option("INPUT", flags->input,
+                   "the input file ('-' for standard input: a claims document)")
       ->required();
   command
       ->add_option("--format", flags->format,
@@ -95,12 +97,12 @@ int RunScore(const InputFlags& flags, const credence::SolverOptions& options,
   CheckOptions(options);
   const credence::ClaimStore store = LoadStore(flags, true);
   const credence::ScoreReport report = credence::Score(store, options);
-  const std::string json = credence::ScoresToJson(store, report);
+  const auto write = [&](std::ostream& out) { credence::WriteScoresJson(store, report, out); };
   if (output.empty() || output == "-") {
-    credence::WriteFileAtomically("-", json);
+    credence::WriteFileAtomically("-", write);
     if (summary) std::cerr << credence::FormatSummary(store, report);
   } else {
-    credence::WriteFileAtomically(output, json);
+    credence::WriteFileAtomically(output, write);
     if (summary) std::cout << credence::FormatSummary(store, report);
     std::cerr << "wrote " << output << '\n';
   }
@@ -165,10 +167,16 @@ int main(int argc, char** argv) {
   credence::SolverOptions score_options;
   std::string score_output;
   bool score_summary = false;
-  CLI::App* score =
-      app.add_subcommand("score", "score a claims document and write the scores JSON");
+  CLI::App* score = app.add_subcommand(
+      "score", "score claims (a document, JSON Lines or a table) and write the scores JSON");
   AddInputFlags(score, &score_flags);
   AddSolverFlags(score, &score_options);
+  score
+      ->add_option("--explain-max-groups", score_options.explain_max_groups,
+                   "per-claim influences for propositions with at most this many evidence "
+                   "groups; 0 computes none (for millions of claims, where they cost more than "
+                   "the fit)")
+      ->capture_default_str();
   score->add_option("-o,--output", score_output,
                     "write the scores JSON here (atomically); default: standard output");
   score->add_flag("--summary", score_summary,

@@ -5,7 +5,9 @@
 #define CREDENCE_IO_H_
 
 #include <cstddef>
+#include <functional>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -99,6 +101,9 @@ std::string Sha256Digest(std::string_view bytes);
 // The scores document of the data contract (schema_version "1"), pretty-printed, floats written
 // with enough digits to round-trip. Deterministic: timings appear only under summary.timings.
 std::string ScoresToJson(const ClaimStore& store, const ScoreReport& report);
+// The same bytes streamed to `out`, one claim at a time: for millions of claims, where the whole
+// document would not fit in memory.
+void WriteScoresJson(const ClaimStore& store, const ScoreReport& report, std::ostream& out);
 
 // A terminal summary: outlets by reliability with intervals, each proposition's timeline, and
 // the supersession events.
@@ -112,6 +117,9 @@ std::string GraphToDot(const ClaimStore& store, const ConsistencyGraph& graph,
 // Writes `content` to `path` through a temporary file in the same directory and a rename;
 // "-" writes to standard output. Throws std::runtime_error naming the path on failure.
 void WriteFileAtomically(const std::string& path, std::string_view content);
+// The same for content written to a stream by `write`; if `write` throws, the temporary file
+// is removed and `path` is left as it was.
+void WriteFileAtomically(const std::string& path, const std::function<void(std::ostream&)>& write);
 
 }  // namespace credence
 

@@ -5,11 +5,15 @@
 #include <cerrno>
 #include <cstddef>
 #include <cstdio>
+#include <functional>
 #include <iostream>
+#include <ostream>
 #include <stdexcept>
+#include <streambuf>
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <vector>
 
 #include "credence/io.h"
 
@@ -40,7 +44,7 @@ int CreateTemporary(const std::string& path, std::string* temporary) {
   Fail(path, EEXIST);
 }
 
-// 0 on success, else the errno of the first failure.
+// 0 on success, else the errno of the first failure (fsync is the caller's).
 int WriteAll(int fd, std::string_view content) {
   while (!content.empty()) {
     const ssize_t written = ::write(fd, content.data(), content.size());
@@ -52,7 +56,7 @@ int WriteAll(int fd, std::string_view content) {
     }
     content.remove_prefix(static_cast<std::size_t>(written));
   }
-  return ::fsync(fd) == 0 ? 0 : errno;
+  return 0;
 }
 
 // After a rename the new directory entry itself must reach the disk; failing that is no reason
@@ -69,7 +73,74 @@ void SyncDirectoryOf(const std::string& path) {
   ::close(fd);
 }
 
+// An output stream buffer over a file descriptor: WriteAll per 1 MiB, the first error kept.
+class FdStreamBuffer final : public std::streambuf {
+ public:
+  explicit FdStreamBuffer(int fd) : fd_(fd), buffer_(std::size_t{1} << 20) {
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+  }
+  int error() const { return error_; }
+
+ protected:
+  int_type overflow(int_type ch) override {
+    if (Drain() != 0) return traits_type::eof();
+    if (!traits_type::eq_int_type(ch, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(ch);
+      pbump(1);
+    }
+    return traits_type::not_eof(ch);
+  }
+  int sync() override { return Drain() == 0 ? 0 : -1; }
+
+ private:
+  int Drain() {
+    const std::size_t size = static_cast<std::size_t>(pptr() - pbase());
+    if (error_ == 0 && size > 0) error_ = WriteAll(fd_, std::string_view(pbase(), size));
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+    return error_;
+  }
+
+  int fd_;
+  std::vector<char> buffer_;
+  int error_ = 0;
+};
+
+// Renames the finished temporary over `path`, or removes it and throws on `error`.
+void Finish(const std::string& path, const std::string& temporary, int fd, int error) {
+  if (error == 0 && ::fsync(fd) != 0) error = errno;
+  if (::close(fd) != 0 && error == 0) error = errno;
+  if (error == 0 && std::rename(temporary.c_str(), path.c_str()) != 0) error = errno;
+  if (error != 0) {
+    ::unlink(temporary.c_str());
+    Fail(path, error);
+  }
+  SyncDirectoryOf(path);
+}
+
 }  // namespace
+
+void WriteFileAtomically(const std::string& path, const std::function<void(std::ostream&)>& write) {
+  if (path == "-") {
+    write(std::cout);
+    std::cout.flush();
+    if (!std::cout) throw std::runtime_error("cannot write to standard output");
+    return;
+  }
+  if (path.empty()) throw std::runtime_error("cannot write an empty path");
+  std::string temporary;
+  const int fd = CreateTemporary(path, &temporary);
+  FdStreamBuffer buffer(fd);
+  std::ostream out(&buffer);
+  try {
+    write(out);
+    out.flush();
+  } catch (...) {
+    ::close(fd);
+    ::unlink(temporary.c_str());
+    throw;
+  }
+  Finish(path, temporary, fd, buffer.error());
+}
 
 void WriteFileAtomically(const std::string& path, std::string_view content) {
   if (path == "-") {
@@ -85,18 +156,7 @@ void WriteFileAtomically(const std::string& path, std::string_view content) {
   }
   std::string temporary;
   const int fd = CreateTemporary(path, &temporary);
-  int error = WriteAll(fd, content);
-  if (::close(fd) != 0 && error == 0) {
-    error = errno;
-  }
-  if (error == 0 && std::rename(temporary.c_str(), path.c_str()) != 0) {
-    error = errno;
-  }
-  if (error != 0) {
-    ::unlink(temporary.c_str());
-    Fail(path, error);
-  }
-  SyncDirectoryOf(path);
+  Finish(path, temporary, fd, WriteAll(fd, content));
 }
 
 }  // namespace credence

@@ -2,8 +2,12 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <ostream>
 #include <span>
+#include <sstream>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "credence/io.h"
@@ -76,16 +80,24 @@ class ScoresWriter {
   ScoresWriter(const ClaimStore& store, const ScoreReport& report)
       : store_(store), report_(report) {}
 
-  OrderedJson Write() const {
-    OrderedJson root = OrderedJson::object();
-    root["schema_version"] = "1";
-    root["engine"] = Engine();
-    root["summary"] = Summary();
-    root["outlets"] = Outlets();
-    root["claims"] = Claims();
-    root["propositions"] = Propositions();
-    root["supersessions"] = Supersessions();
-    return root;
+  // The document as nlohmann's dump(2) would print it, one array element at a time: memory
+  // holds one claim's JSON, not the whole document (gigabytes for millions of claims).
+  void Write(std::ostream& out) const {
+    out << "{\n  \"schema_version\": \"1\",\n";
+    Member(out, "engine", Engine());
+    out << ",\n";
+    Member(out, "summary", Summary());
+    out << ",\n";
+    Member(out, "outlets", Outlets());
+    out << ",\n";
+    StreamArray(out, "claims", store_.num_claims(), [this](std::size_t c) { return Claim(c); });
+    out << ",\n";
+    StreamArray(out, "propositions", store_.num_propositions(),
+                [this](std::size_t p) { return Proposition(p); });
+    out << ",\n";
+    StreamArray(out, "supersessions", report_.supersessions.size(),
+                [this](std::size_t e) { return Supersession(report_.supersessions[e]); });
+    out << "\n}\n";
   }
 
  private:
@@ -222,97 +234,125 @@ class ScoresWriter {
     return list;
   }
 
-  OrderedJson Claims() const {
-    OrderedJson claims = OrderedJson::array();
-    for (std::size_t c = 0; c < store_.num_claims(); ++c) {
-      const ClaimRecord record = store_.claim_record(c);
-      const ClaimScore& score = report_.claims[c];
-      const std::uint32_t source = store_.claim_source()[c];
-      OrderedJson claim = OrderedJson::object();
-      claim["id"] = record.id;
-      const std::uint32_t article = store_.claim_article(c);
-      claim["article"] = article == ClaimStore::kNotFound
-                             ? OrderedJson(nullptr)
-                             : OrderedJson(store_.articles()[article].id);
-      claim["outlet"] = OutletId(store_.claim_outlet()[c]);
-      claim["subject"] = record.subject;
-      claim["predicate"] = record.predicate;
-      claim["value"] = io_internal::ValueToJson(record.value);
-      claim["as_of"] = FormatIsoDay(store_.claim_day()[c]);
-      if (record.as_of_is_fallback) {
-        claim["as_of_fallback"] = true;
-      }
-      claim["probability"] = score.probability ? Number(*score.probability) : OrderedJson(nullptr);
-      claim["status"] = std::string(ToString(score.status));
-      claim["superseded_by"] = ClaimIds(score.superseded_by);
-      claim["evidence_group"] = GroupId(store_.claim_group()[c]);
-      claim["component"] = score.component;
-      OrderedJson explanation = OrderedJson::object();
-      explanation["reason"] = score.reason;
-      explanation["content_source"] = OutletId(source);
-      explanation["via"] = record.via;
-      if (record.via_inferred) {
-        explanation["via_inferred"] = true;
-      }
-      explanation["confidence"] = Number(record.confidence);
-      explanation["weight"] = io_internal::ShortestNumber(store_.claim_weight()[c]);
-      explanation["source_reliability"] = Number(report_.outlets[source].reliability);
-      explanation["agrees_with"] = ClaimIds(score.agrees_with);
-      explanation["conflicts_with"] = ClaimIds(score.conflicts_with);
-      explanation["relays_with"] = ClaimIds(score.relays_with);
-      explanation["influences"] = Influences(score.influences);
-      claim["explanation"] = std::move(explanation);
-      claims.push_back(std::move(claim));
+  // `value` dumped with indent 2 and every line after the first indented by `depth` more
+  // spaces, as it would appear nested at that depth.
+  static void Nested(std::ostream& out, const OrderedJson& value, std::size_t depth) {
+    // Invalid UTF-8 cannot come from a validated document, but a writer must not throw halfway.
+    const std::string text =
+        value.dump(2, ' ', /*ensure_ascii=*/false, OrderedJson::error_handler_t::replace);
+    const std::string indent(depth, ' ');
+    std::size_t start = 0;
+    for (std::size_t newline = text.find('\n'); newline != std::string::npos;
+         newline = text.find('\n', start)) {
+      out.write(text.data() + start, static_cast<std::streamsize>(newline + 1 - start));
+      out << indent;
+      start = newline + 1;
     }
-    return claims;
+    out.write(text.data() + start, static_cast<std::streamsize>(text.size() - start));
   }
 
-  OrderedJson Propositions() const {
-    OrderedJson propositions = OrderedJson::array();
-    for (std::size_t p = 0; p < store_.num_propositions(); ++p) {
-      const PropositionInfo& info = store_.propositions()[p];
-      OrderedJson proposition = OrderedJson::object();
-      proposition["subject"] = info.subject;
-      proposition["predicate"] = PredicateId(p);
-      OrderedJson values = OrderedJson::array();
-      for (const Value& value : store_.ValuesOf(p)) {
-        values.push_back(io_internal::ValueToJson(value));
-      }
-      proposition["values"] = std::move(values);
-      OrderedJson timeline = OrderedJson::array();
-      for (const TimelineEntry& entry : report_.timelines[p]) {
-        OrderedJson segment = OrderedJson::object();
-        segment["from"] = Day(entry.from);
-        segment["until"] = Day(entry.until);
-        segment["value"] = io_internal::StateToJson(store_, p, entry.state);
-        segment["probability"] = Number(entry.probability);
-        segment["evidence_from"] = FormatIsoDay(entry.evidence_from);
-        segment["evidence_until"] = FormatIsoDay(entry.evidence_until);
-        segment["claims"] = ClaimIds(entry.claims);
-        timeline.push_back(std::move(segment));
-      }
-      proposition["timeline"] = std::move(timeline);
-      propositions.push_back(std::move(proposition));
-    }
-    return propositions;
+  // `  "key": value` at depth 1 (keys here are plain ASCII).
+  static void Member(std::ostream& out, std::string_view key, const OrderedJson& value) {
+    out << "  \"" << key << "\": ";
+    Nested(out, value, 2);
   }
 
-  OrderedJson Supersessions() const {
-    OrderedJson events = OrderedJson::array();
-    for (const Supersession& event : report_.supersessions) {
-      const std::size_t p = event.proposition;
-      OrderedJson json = OrderedJson::object();
-      json["subject"] = store_.propositions()[p].subject;
-      json["predicate"] = PredicateId(p);
-      json["at"] = FormatIsoDay(event.at);
-      json["kind"] = std::string(ToString(event.kind));
-      json["from_value"] = io_internal::StateToJson(store_, p, event.from_state);
-      json["to_value"] = io_internal::StateToJson(store_, p, event.to_state);
-      json["superseded_claims"] = ClaimIds(event.superseded_claims);
-      json["establishing_claims"] = ClaimIds(event.establishing_claims);
-      events.push_back(std::move(json));
+  template <typename Element>
+  static void StreamArray(std::ostream& out, std::string_view key, std::size_t size,
+                          const Element& element) {
+    out << "  \"" << key << "\": ";
+    if (size == 0) {
+      out << "[]";
+      return;
     }
-    return events;
+    out << "[\n";
+    for (std::size_t i = 0; i < size; ++i) {
+      if (i > 0) out << ",\n";
+      out << "    ";
+      Nested(out, element(i), 4);
+    }
+    out << "\n  ]";
+  }
+
+  OrderedJson Claim(std::size_t c) const {
+    const ClaimRecord record = store_.claim_record(c);
+    const ClaimScore& score = report_.claims[c];
+    const std::uint32_t source = store_.claim_source()[c];
+    OrderedJson claim = OrderedJson::object();
+    claim["id"] = record.id;
+    const std::uint32_t article = store_.claim_article(c);
+    claim["article"] = article == ClaimStore::kNotFound
+                           ? OrderedJson(nullptr)
+                           : OrderedJson(store_.articles()[article].id);
+    claim["outlet"] = OutletId(store_.claim_outlet()[c]);
+    claim["subject"] = record.subject;
+    claim["predicate"] = record.predicate;
+    claim["value"] = io_internal::ValueToJson(record.value);
+    claim["as_of"] = FormatIsoDay(store_.claim_day()[c]);
+    if (record.as_of_is_fallback) {
+      claim["as_of_fallback"] = true;
+    }
+    claim["probability"] = score.probability ? Number(*score.probability) : OrderedJson(nullptr);
+    claim["status"] = std::string(ToString(score.status));
+    claim["superseded_by"] = ClaimIds(score.superseded_by);
+    claim["evidence_group"] = GroupId(store_.claim_group()[c]);
+    claim["component"] = score.component;
+    OrderedJson explanation = OrderedJson::object();
+    explanation["reason"] = score.reason;
+    explanation["content_source"] = OutletId(source);
+    explanation["via"] = record.via;
+    if (record.via_inferred) {
+      explanation["via_inferred"] = true;
+    }
+    explanation["confidence"] = Number(record.confidence);
+    explanation["weight"] = io_internal::ShortestNumber(store_.claim_weight()[c]);
+    explanation["source_reliability"] = Number(report_.outlets[source].reliability);
+    explanation["agrees_with"] = ClaimIds(score.agrees_with);
+    explanation["conflicts_with"] = ClaimIds(score.conflicts_with);
+    explanation["relays_with"] = ClaimIds(score.relays_with);
+    explanation["influences"] = Influences(score.influences);
+    claim["explanation"] = std::move(explanation);
+    return claim;
+  }
+
+  OrderedJson Proposition(std::size_t p) const {
+    const PropositionInfo& info = store_.propositions()[p];
+    OrderedJson proposition = OrderedJson::object();
+    proposition["subject"] = info.subject;
+    proposition["predicate"] = PredicateId(p);
+    OrderedJson values = OrderedJson::array();
+    for (const Value& value : store_.ValuesOf(p)) {
+      values.push_back(io_internal::ValueToJson(value));
+    }
+    proposition["values"] = std::move(values);
+    OrderedJson timeline = OrderedJson::array();
+    for (const TimelineEntry& entry : report_.timelines[p]) {
+      OrderedJson segment = OrderedJson::object();
+      segment["from"] = Day(entry.from);
+      segment["until"] = Day(entry.until);
+      segment["value"] = io_internal::StateToJson(store_, p, entry.state);
+      segment["probability"] = Number(entry.probability);
+      segment["evidence_from"] = FormatIsoDay(entry.evidence_from);
+      segment["evidence_until"] = FormatIsoDay(entry.evidence_until);
+      segment["claims"] = ClaimIds(entry.claims);
+      timeline.push_back(std::move(segment));
+    }
+    proposition["timeline"] = std::move(timeline);
+    return proposition;
+  }
+
+  OrderedJson Supersession(const struct Supersession& event) const {
+    const std::size_t p = event.proposition;
+    OrderedJson json = OrderedJson::object();
+    json["subject"] = store_.propositions()[p].subject;
+    json["predicate"] = PredicateId(p);
+    json["at"] = FormatIsoDay(event.at);
+    json["kind"] = std::string(ToString(event.kind));
+    json["from_value"] = io_internal::StateToJson(store_, p, event.from_state);
+    json["to_value"] = io_internal::StateToJson(store_, p, event.to_state);
+    json["superseded_claims"] = ClaimIds(event.superseded_claims);
+    json["establishing_claims"] = ClaimIds(event.establishing_claims);
+    return json;
   }
 
   const ClaimStore& store_;
@@ -321,15 +361,15 @@ class ScoresWriter {
 
 }  // namespace
 
-std::string ScoresToJson(const ClaimStore& store, const ScoreReport& report) {
+void WriteScoresJson(const ClaimStore& store, const ScoreReport& report, std::ostream& out) {
   io_internal::CheckReportMatches(store, report);
-  // Invalid UTF-8 cannot come from a validated document, but a writer must not throw halfway.
-  std::string text =
-      ScoresWriter(store, report)
-          .Write()
-          .dump(2, ' ', /*ensure_ascii=*/false, OrderedJson::error_handler_t::replace);
-  text += '\n';
-  return text;
+  ScoresWriter(store, report).Write(out);
+}
+
+std::string ScoresToJson(const ClaimStore& store, const ScoreReport& report) {
+  std::ostringstream out;
+  WriteScoresJson(store, report, out);
+  return std::move(out).str();
 }
 
 }  // namespace credence

@@ -60,6 +60,30 @@ TEST_F(WriteFileAtomicallyTest, OverwritesWithoutLeavingOldBytes) {
   EXPECT_EQ(Entries(), std::vector<std::string>{"scores.json"});
 }
 
+TEST_F(WriteFileAtomicallyTest, StreamsMoreThanOneBufferOfContent) {
+  const fs::path path = directory_ / "scores.json";
+  std::string expected;
+  for (int i = 0; i < 300000; ++i) expected += "line " + std::to_string(i) + "\n";  // ~3.6 MB
+  WriteFileAtomically(path.string(), [&](std::ostream& out) {
+    for (std::size_t i = 0; i < expected.size(); i += 1000) out << expected.substr(i, 1000);
+  });
+  EXPECT_EQ(Read(path), expected);
+  EXPECT_EQ(Entries(), std::vector<std::string>{"scores.json"});
+}
+
+TEST_F(WriteFileAtomicallyTest, AThrowingWriterLeavesTheOldFileAndNoTemporary) {
+  const fs::path path = directory_ / "scores.json";
+  WriteFileAtomically(path.string(), "old\n");
+  EXPECT_THROW(WriteFileAtomically(path.string(),
+                                   [](std::ostream& out) {
+                                     out << std::string(3 << 20, 'x');  // past the first buffer
+                                     throw std::runtime_error("halfway");
+                                   }),
+               std::runtime_error);
+  EXPECT_EQ(Read(path), "old\n");
+  EXPECT_EQ(Entries(), std::vector<std::string>{"scores.json"});
+}
+
 TEST_F(WriteFileAtomicallyTest, MissingDirectoryThrowsNamingThePath) {
   const std::string path = (directory_ / "missing" / "scores.json").string();
   try {

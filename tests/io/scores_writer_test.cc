@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <limits>
+#include <sstream>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
@@ -34,6 +35,15 @@ TEST(ScoresToJsonTest, TopLevelKeysInContractOrderPrettyPrintedWithFinalNewline)
   const Json root = Parse(text);
   EXPECT_EQ(Keys(root), (std::vector<std::string>{"schema_version", "engine", "summary", "outlets",
                                                   "claims", "propositions", "supersessions"}));
+}
+
+// The writer streams one claim at a time; its bytes must be what a whole-document dump gives.
+TEST(ScoresToJsonTest, StreamedTextIsTheWholeDocumentsPrettyDump) {
+  const std::string text = ScoresToJson(SampleStore(), SampleReport());
+  EXPECT_EQ(Parse(text).dump(2, ' ', false) + "\n", text);
+  std::ostringstream streamed;
+  WriteScoresJson(SampleStore(), SampleReport(), streamed);
+  EXPECT_EQ(streamed.str(), text);
 }
 
 TEST(ScoresToJsonTest, EngineRecordsOptionsButNotThreads) {
