@@ -1,5 +1,5 @@
-// LoadClaimStore from a file to a store: the crowd CSV, and the claims document of the same
-// data for comparison.
+// LoadClaimStore from a file to a store: the crowd CSV, and the claims document and the JSON
+// Lines of the same data for comparison.
 #include <benchmark/benchmark.h>
 
 #include <string>
@@ -41,11 +41,18 @@ void RegisterLoaderBenchmarks(std::int64_t csv_rows, std::int64_t json_rows,
         ->MinTime(0.5);
   }
   if (json_rows > 0) {
-    const std::string path =
-        EnsureCrowdFiles(cache, json_rows, /*seed=*/1, /*with_json=*/true).claims_json;
+    const CrowdFiles files = EnsureCrowdFiles(cache, json_rows, /*seed=*/1, /*with_json=*/true);
+    const std::string document = files.claims_json;
     benchmark::RegisterBenchmark(
         ("load/claims-json/claims:" + std::to_string(json_rows)).c_str(),
-        [=](benchmark::State& state) { BM_Load(state, path, InputFormat::kClaimsJson); })
+        [=](benchmark::State& state) { BM_Load(state, document, InputFormat::kClaimsJson); })
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime()
+        ->MinTime(0.5);
+    const std::string lines = files.claims_jsonl;
+    benchmark::RegisterBenchmark(
+        ("load/claims-jsonl/claims:" + std::to_string(json_rows)).c_str(),
+        [=](benchmark::State& state) { BM_Load(state, lines, InputFormat::kClaimsJsonl); })
         ->Unit(benchmark::kMillisecond)
         ->UseRealTime()
         ->MinTime(0.5);

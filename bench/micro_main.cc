@@ -3,7 +3,8 @@
 //   --claims=1e5,1e6      sizes of the crowd data for the solver benchmarks
 //   --threads=N           SolverOptions::num_threads
 //   --load-rows=1e6       rows of the crowd CSV for the loader benchmark (0: none)
-//   --json-claims=1e6     claims of the claims document for the loader benchmark (0: none)
+//   --json-claims=1e6     claims of the claims document and JSON Lines for the loader benchmark
+//                         (0: none)
 //   --cache=DIR           where generated data are kept between runs
 #include <benchmark/benchmark.h>
 

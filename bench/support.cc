@@ -34,11 +34,13 @@ CrowdFiles EnsureCrowdFiles(const std::string& dir, std::int64_t claims, std::ui
   const std::string prefix =
       dir + "/crowd-" + std::to_string(claims) + "-seed" + std::to_string(seed);
   CrowdFiles files{prefix + ".answers.csv", prefix + ".truth.csv",
-                   with_json ? prefix + ".claims.json" : std::string()};
+                   with_json ? prefix + ".claims.json" : std::string(),
+                   with_json ? prefix + ".claims.jsonl" : std::string()};
   const auto missing = [](const std::string& path) {
     return !path.empty() && !std::filesystem::exists(path);
   };
-  if (!missing(files.answers_csv) && !missing(files.truth_csv) && !missing(files.claims_json)) {
+  if (!missing(files.answers_csv) && !missing(files.truth_csv) && !missing(files.claims_json) &&
+      !missing(files.claims_jsonl)) {
     return files;
   }
   const SynthDataset data = GenerateSynth(CrowdOptions(claims, seed));
@@ -46,6 +48,9 @@ CrowdFiles EnsureCrowdFiles(const std::string& dir, std::int64_t claims, std::ui
   if (missing(files.truth_csv)) WriteFileAtomically(files.truth_csv, SynthTruthCsv(data));
   if (missing(files.answers_csv)) WriteFileAtomically(files.answers_csv, SynthAnswersCsv(data));
   if (missing(files.claims_json)) WriteFileAtomically(files.claims_json, SynthClaimsJson(data));
+  if (missing(files.claims_jsonl)) {
+    WriteFileAtomically(files.claims_jsonl, SynthClaimsJsonl(data));
+  }
   return files;
 }
 

@@ -16,9 +16,10 @@ namespace credence::bench {
 SynthOptions CrowdOptions(std::int64_t claims, std::uint64_t seed = 1);
 
 struct CrowdFiles {
-  std::string answers_csv;  // question,worker,answer
-  std::string truth_csv;    // question,truth
-  std::string claims_json;  // the claims document; empty unless asked for
+  std::string answers_csv;   // question,worker,answer
+  std::string truth_csv;     // question,truth
+  std::string claims_json;   // the claims document; empty unless asked for
+  std::string claims_jsonl;  // the same claims as JSON Lines; empty unless asked for
 };
 
 // Generates the crowd data of `claims` answers into `dir` (created when missing) unless it is
