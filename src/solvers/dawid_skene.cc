@@ -281,6 +281,38 @@ class DawidSkene {
   }
 
  private:
+  // One item with a confusion matrix per source: the E-step (when asked) and its M-step counts.
+  // kFixed is K when known at compile time, 0 for the runtime `runtime_k`.
+  template <std::size_t kFixed>
+  void LabelledItem(std::span<const std::uint32_t> claims, std::span<double> t,
+                    std::size_t runtime_k, std::size_t prior, std::size_t labelled, bool e_step,
+                    LogPartitionSum& log_z, std::span<double> partial) const {
+    const std::size_t k = kFixed != 0 ? kFixed : runtime_k;
+    const auto state = store_.claim_state();
+    const auto source = store_.claim_source();
+    const auto weight = store_.claim_weight();
+    const std::size_t* matrix_of = layout_.matrix_of.data() + labelled;
+    const std::size_t stride = layout_.num_labelled;
+    double* posterior = t.data();
+    if (e_step) {
+      for (std::size_t truth = 0; truth < k; ++truth) posterior[truth] = log_theta_[prior + truth];
+      for (std::uint32_t c : claims) {
+        if (state[c] == ClaimStore::kUnknownState) continue;
+        const double w = weight[c];
+        const double* row = &log_theta_[matrix_of[source[c] * stride] + state[c] * k];
+        for (std::size_t truth = 0; truth < k; ++truth) posterior[truth] += w * row[truth];
+      }
+      log_z.Normalize(t);
+    }
+    for (std::size_t truth = 0; truth < k; ++truth) partial[prior + truth] += posterior[truth];
+    for (std::uint32_t c : claims) {
+      if (state[c] == ClaimStore::kUnknownState) continue;
+      const double w = weight[c];
+      double* row = &partial[matrix_of[source[c] * stride] + state[c] * k];
+      for (std::size_t truth = 0; truth < k; ++truth) row[truth] += w * posterior[truth];
+    }
+  }
+
   // One pass over the propositions: optionally the E-step, then the counts for the M-step.
   void Pass(StatePosteriors& posteriors, bool e_step) {
     const auto state = store_.claim_state();
@@ -309,27 +341,24 @@ class DawidSkene {
             const std::size_t labelled = layout_.labelled_index[g];
             if (labelled != kNone) {
               const std::size_t prior = layout_.prior_offset[g];
-              if (e_step) {
-                for (std::size_t truth = 0; truth < k; ++truth)
-                  t[truth] = log_theta_[prior + truth];
-                for (std::uint32_t c : claims) {
-                  if (state[c] == ClaimStore::kUnknownState) continue;
-                  const double w = weight[c];
-                  const double* row =
-                      &log_theta_[layout_.matrix_of[source[c] * layout_.num_labelled + labelled] +
-                                  state[c] * k];
-                  for (std::size_t truth = 0; truth < k; ++truth) t[truth] += w * row[truth];
-                }
-                log_z.Normalize(t);
-              }
-              for (std::size_t truth = 0; truth < k; ++truth) partial[prior + truth] += t[truth];
-              for (std::uint32_t c : claims) {
-                if (state[c] == ClaimStore::kUnknownState) continue;
-                const double w = weight[c];
-                double* row =
-                    &partial[layout_.matrix_of[source[c] * layout_.num_labelled + labelled] +
-                             state[c] * k];
-                for (std::size_t truth = 0; truth < k; ++truth) row[truth] += w * t[truth];
+              // A fixed K lets the compiler unroll and vectorise the per-claim rows; the
+              // arithmetic and its order are those of the general case.
+              switch (k) {
+                case 2:
+                  LabelledItem<2>(claims, t, k, prior, labelled, e_step, log_z, partial);
+                  break;
+                case 3:
+                  LabelledItem<3>(claims, t, k, prior, labelled, e_step, log_z, partial);
+                  break;
+                case 4:
+                  LabelledItem<4>(claims, t, k, prior, labelled, e_step, log_z, partial);
+                  break;
+                case 5:
+                  LabelledItem<5>(claims, t, k, prior, labelled, e_step, log_z, partial);
+                  break;
+                default:
+                  LabelledItem<0>(claims, t, k, prior, labelled, e_step, log_z, partial);
+                  break;
               }
               continue;
             }
