@@ -16,6 +16,7 @@
 
 #include "credence/error.h"
 #include "credence/value.h"
+#include "util/utf8.h"
 
 namespace credence::io_internal {
 
@@ -175,7 +176,17 @@ struct Line {
   std::int64_t number = 0;
 };
 
-std::vector<Line> Lines(const std::string& bytes) {
+void AddError(std::vector<Diagnostic>* errors, const std::string& path, std::int64_t line,
+              std::string message) {
+  if (errors->size() < kMaxReportedErrors) {
+    errors->push_back({Severity::kError, {path, "", line}, std::move(message)});
+  }
+}
+
+// The non-blank lines of `bytes`, without a BOM or CR; lines over the length limit or not UTF-8
+// are reported and left out.
+std::vector<Line> Lines(const std::string& bytes, const std::string& path,
+                        const ReadOptions& options, std::vector<Diagnostic>* errors) {
   std::vector<Line> lines;
   std::string_view text = bytes;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
@@ -187,6 +198,18 @@ std::vector<Line> Lines(const std::string& bytes) {
     ++number;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+    if (line.size() > options.max_line_bytes) {
+      AddError(
+          errors, path, number,
+          "line longer than the limit of " + std::to_string(options.max_line_bytes) + " bytes");
+      continue;
+    }
+    if (const std::size_t bad = internal::InvalidUtf8At(line); bad != std::string_view::npos) {
+      AddError(
+          errors, path, number,
+          "invalid UTF-8 at byte " + std::to_string(bad + 1) + " of the line; expected UTF-8 text");
+      continue;
+    }
     lines.push_back({line, number});
   }
   return lines;
@@ -203,24 +226,40 @@ std::vector<std::string_view> Fields(std::string_view line) {
   return fields;
 }
 
-void AddError(std::vector<Diagnostic>* errors, const std::string& path, std::int64_t line,
-              std::string message) {
-  if (errors->size() < kMaxReportedErrors) {
-    errors->push_back({Severity::kError, {path, "", line}, std::move(message)});
+// Checks that no id field (the first `id_fields`) is longer than an id may be, nor any other
+// field longer than a string may be; reports the first that is.
+bool FieldsWithinLimits(const std::vector<std::string_view>& fields, std::size_t id_fields,
+                        const ReadOptions& options, const std::string& path, std::int64_t line,
+                        std::vector<Diagnostic>* errors) {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    const bool is_id = i < id_fields;
+    const std::size_t limit = is_id ? options.max_id_bytes : options.max_string_bytes;
+    if (fields[i].size() > limit) {
+      AddError(errors, path, line,
+               "field " + std::to_string(i + 1) + " is " + std::to_string(fields[i].size()) +
+                   " bytes, longer than the limit of " + std::to_string(limit) +
+                   (is_id ? " bytes for an id" : " bytes"));
+      return false;
+    }
   }
+  return true;
+}
+
+[[noreturn]] void FailEmpty(const std::string& path, std::string_view what) {
+  throw InputError(Diagnostic{Severity::kError, {path, "", 0}, std::string(what)});
 }
 
 }  // namespace
 
-ClaimsDocument ReadBookAuthor(const std::string& path) {
-  const std::string bytes = ReadInputBytes(path, ReadOptions{}.max_input_bytes);
+ClaimsDocument ReadBookAuthor(const std::string& path, const ReadOptions& options) {
+  const std::string bytes = ReadInputBytes(path, options.max_input_bytes);
   ClaimsDocument document;
   document.source = path;
   document.input_digest = Sha256Digest(bytes);
   std::vector<Diagnostic> errors;
   std::unordered_map<std::string, std::size_t> article_of_store;
   std::map<std::pair<std::string, std::string>, std::set<std::string>> lists_of_pair;
-  for (const Line& line : Lines(bytes)) {
+  for (const Line& line : Lines(bytes, path, options, &errors)) {
     const std::vector<std::string_view> fields = Fields(line.text);
     // A trailing empty author field may have lost its tab; three fields mean "no authors".
     if (fields.size() != 4 && fields.size() != 3) {
@@ -233,6 +272,7 @@ ClaimsDocument ReadBookAuthor(const std::string& path) {
       AddError(&errors, path, line.number, "empty store or isbn field");
       continue;
     }
+    if (!FieldsWithinLimits(fields, 2, options, path, line.number, &errors)) continue;
     if (fields.size() == 3) continue;
     const std::string authors = NormalizeAuthorList(fields[3]);
     if (authors.empty()) continue;
@@ -260,6 +300,11 @@ ClaimsDocument ReadBookAuthor(const std::string& path) {
     document.articles[it->second].claims.push_back(std::move(claim));
   }
   if (!errors.empty()) throw InputError(std::move(errors));
+  if (document.NumClaims() == 0) {
+    FailEmpty(path,
+              "no claims: the file is empty or no row names an author; expected "
+              "store<TAB>isbn<TAB>title<TAB>authors rows");
+  }
   PredicateRecord predicate;
   predicate.id = kAuthorsPredicate;
   predicate.value_kind = ValueKind::kCategory;
@@ -268,25 +313,50 @@ ClaimsDocument ReadBookAuthor(const std::string& path) {
   return document;
 }
 
-std::vector<TruthRecord> ReadBookTruth(const std::string& path) {
-  const std::string bytes = ReadInputBytes(path, ReadOptions{}.max_input_bytes);
+std::vector<TruthRecord> ReadBookTruth(const std::string& path, const ReadOptions& options) {
+  const std::string bytes = ReadInputBytes(path, options.max_input_bytes);
   std::vector<Diagnostic> errors;
   std::vector<TruthRecord> truth;
-  for (const Line& line : Lines(bytes)) {
+  // The line each isbn's truth came from, to name both lines when a later one disagrees.
+  std::unordered_map<std::string, std::pair<std::int64_t, std::size_t>> first_of_isbn;
+  for (const Line& line : Lines(bytes, path, options, &errors)) {
     const std::vector<std::string_view> fields = Fields(line.text);
-    if (fields.size() != 2 || fields[0].empty()) {
-      AddError(&errors, path, line.number, "expected isbn<TAB>authors");
+    if (fields.size() != 2) {
+      AddError(&errors, path, line.number,
+               "expected 2 TAB-separated fields (isbn, authors), found " +
+                   std::to_string(fields.size()));
       continue;
     }
+    if (fields[0].empty()) {
+      AddError(&errors, path, line.number, "empty isbn field");
+      continue;
+    }
+    if (!FieldsWithinLimits(fields, 1, options, path, line.number, &errors)) continue;
     const std::string authors = NormalizeAuthorList(fields[1]);
     if (authors.empty()) {
       AddError(&errors, path, line.number, "the gold author list names nobody");
       continue;
     }
-    truth.push_back({std::string(fields[0]), std::string(kAuthorsPredicate),
-                     Value::Category(authors).ToDisplay()});
+    TruthRecord record{std::string(fields[0]), std::string(kAuthorsPredicate),
+                       Value::Category(authors).ToDisplay()};
+    const auto [it, inserted] =
+        first_of_isbn.try_emplace(record.subject, line.number, truth.size());
+    if (!inserted) {
+      // The same list again is harmless; a different one leaves the truth undefined.
+      if (truth[it->second.second].value != record.value) {
+        AddError(&errors, path, line.number,
+                 "conflicting truths for isbn \"" + record.subject + "\": line " +
+                     std::to_string(it->second.first) + " gives " + truth[it->second.second].value +
+                     ", this line " + record.value);
+      }
+      continue;
+    }
+    truth.push_back(std::move(record));
   }
   if (!errors.empty()) throw InputError(std::move(errors));
+  if (truth.empty()) {
+    FailEmpty(path, "no rows: the gold file is empty; expected isbn<TAB>authors rows");
+  }
   return truth;
 }
 

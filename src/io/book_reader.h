@@ -25,12 +25,14 @@ std::string NormalizeAuthorList(std::string_view raw);
 // Reads book.txt: one outlet per store, one proposition (subject isbn, predicate "authors") per
 // book, one category claim per row with the normalised author list. Rows whose list normalises
 // to nothing are skipped; a store repeating the same normalised list for a book counts once.
-// Errors name file and line.
-ClaimsDocument ReadBookAuthor(const std::string& path);
+// Errors name file and line: wrong field counts, empty store or isbn, invalid UTF-8, fields or
+// lines over the limits of `options`, and a file with no claim at all.
+ClaimsDocument ReadBookAuthor(const std::string& path, const ReadOptions& options = {});
 
 // Reads book_golden.txt (isbn<TAB>authors records, blank lines between them) with the same
-// normalisation. Errors name file and line.
-std::vector<TruthRecord> ReadBookTruth(const std::string& path);
+// normalisation. Errors name file and line, as for ReadBookAuthor; an isbn given two different
+// author lists is refused at the later line, one given the same list twice is read once.
+std::vector<TruthRecord> ReadBookTruth(const std::string& path, const ReadOptions& options = {});
 
 }  // namespace credence::io_internal
 

@@ -295,7 +295,7 @@ ClaimsDocument ReadInput(const std::string& path, InputFormat format, const Read
     case InputFormat::kPopulationCsv:
       return ReadPopulation(path);
     case InputFormat::kBookTsv:
-      return io_internal::ReadBookAuthor(path);
+      return io_internal::ReadBookAuthor(path, options);
   }
   throw InputError(Diagnostic{Severity::kError, {path, "", 0}, "unknown input format"});
 }

@@ -2,11 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
 #include <string>
+#include <utility>
 
 #include "credence/error.h"
 #include "credence/io.h"
@@ -93,6 +95,84 @@ TEST(ReadBookAuthor, ErrorsNameFileAndLine) {
     EXPECT_EQ(error.diagnostics()[0].where.file, path);
     EXPECT_EQ(error.diagnostics()[0].where.line, 3);
   }
+}
+
+// The message of the single error `read` throws, and its line.
+template <typename Read>
+std::pair<std::string, std::int64_t> OnlyError(Read read) {
+  try {
+    read();
+  } catch (const InputError& error) {
+    if (error.diagnostics().size() != 1) return {"diagnostics: " + std::string(error.what()), -1};
+    return {error.diagnostics()[0].message, error.diagnostics()[0].where.line};
+  }
+  return {"no error", -1};
+}
+
+TEST(ReadBookAuthor, RefusesBytesThatAreNotUtf8) {
+  const std::string path = WriteTemp("latin1.txt",
+                                     "s1\t111\tTitle\tKnuth\n"
+                                     "s2\t111\tTitle\tKn\xFCth\n");
+  const auto [message, line] = OnlyError([&] { ReadBookAuthor(path); });
+  EXPECT_EQ(line, 2);
+  EXPECT_EQ(message, "invalid UTF-8 at byte 16 of the line; expected UTF-8 text");
+}
+
+TEST(ReadBookAuthor, RefusesIdsAndLinesOverTheLimits) {
+  ReadOptions options;
+  options.max_id_bytes = 8;
+  options.max_line_bytes = 40;
+  const std::string path = WriteTemp("long.txt",
+                                     "s1\t111\tTitle\tKnuth\n"
+                                     "store-nine\t111\tTitle\tKnuth\n"  // store id of 10 bytes
+                                     "s1\t222\tTitle\tKnuth, Donald E.; Yacht, Carol; X\n");
+  try {
+    ReadBookAuthor(path, options);
+    FAIL() << "expected an InputError";
+  } catch (const InputError& error) {
+    ASSERT_EQ(error.diagnostics().size(), 2U);
+    EXPECT_EQ(error.diagnostics()[0].where.line, 3);  // the long line is found while splitting
+    EXPECT_EQ(error.diagnostics()[0].message, "line longer than the limit of 40 bytes");
+    EXPECT_EQ(error.diagnostics()[1].where.line, 2);
+    EXPECT_EQ(error.diagnostics()[1].message,
+              "field 1 is 10 bytes, longer than the limit of 8 bytes for an id");
+  }
+}
+
+TEST(ReadBookAuthor, AFileWithoutAnyAuthorIsRefused) {
+  const std::string empty = WriteTemp("empty.txt", "");
+  EXPECT_EQ(OnlyError([&] { ReadBookAuthor(empty); }).first.rfind("no claims", 0), 0U);
+  const std::string nobody = WriteTemp("nobody.txt",
+                                       "s1\t111\tTitle\tNot Available\n"
+                                       "s2\t111\tTitle\n");
+  EXPECT_EQ(OnlyError([&] { ReadBookAuthor(nobody); }).first.rfind("no claims", 0), 0U);
+}
+
+TEST(ReadBookTruth, ConflictingListsForOneIsbnAreRefusedAtTheLaterLine) {
+  const std::string path = WriteTemp("gold_conflict.txt",
+                                     "111\tknuth, donald e.\n"
+                                     "\n"
+                                     "111\tDonald E. Knuth\n"  // the same list again: read once
+                                     "111\tdijkstra, edsger\n");
+  const auto [message, line] = OnlyError([&] { ReadBookTruth(path); });
+  EXPECT_EQ(line, 4);
+  EXPECT_EQ(message, "conflicting truths for isbn \"111\": line 1 gives " +
+                         Value::Category("knuth").ToDisplay() + ", this line " +
+                         Value::Category("dijkstra").ToDisplay());
+
+  const std::string repeated = WriteTemp("gold_repeat.txt",
+                                         "111\tknuth, donald e.\n"
+                                         "111\tDonald E. Knuth\n");
+  EXPECT_EQ(ReadBookTruth(repeated).size(), 1U);
+}
+
+TEST(ReadBookTruth, EmptyGoldAndWrongFieldCounts) {
+  const std::string empty = WriteTemp("gold_empty.txt", "\n\n");
+  EXPECT_EQ(OnlyError([&] { ReadBookTruth(empty); }).first.rfind("no rows", 0), 0U);
+  const std::string wrong = WriteTemp("gold_wrong.txt", "111\tknuth\n222\n");
+  EXPECT_EQ(OnlyError([&] { ReadBookTruth(wrong); }),
+            std::make_pair(std::string("expected 2 TAB-separated fields (isbn, authors), found 1"),
+                           std::int64_t{2}));
 }
 
 TEST(ReadBookTruth, GoldRecordsSeparatedByBlankLines) {
