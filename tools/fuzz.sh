@@ -21,7 +21,7 @@ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_CO
 targets=("$@")
 if (( ${#targets[@]} == 0 )); then
   targets=(claims_json_fuzzer jsonl_fuzzer crowd_csv_fuzzer crowd_tsv_fuzzer population_fuzzer
-           truth_fuzzer date_fuzzer value_fuzzer)
+           book_fuzzer truth_fuzzer date_fuzzer value_fuzzer)
 fi
 cmake --build "$build" -j "${CREDENCE_JOBS:-$(nproc)}" --target "${targets[@]}"
 
@@ -33,6 +33,7 @@ seeds_of() {
     crowd_csv_fuzzer) echo tests/bad_inputs/crowd-csv tests/bad_inputs/truth ;;
     crowd_tsv_fuzzer) echo tests/bad_inputs/crowd-tsv tests/bad_inputs/truth ;;
     population_fuzzer) echo tests/bad_inputs/population ;;
+    book_fuzzer) echo tests/bad_inputs/book ;;
     truth_fuzzer) echo tests/bad_inputs/truth ;;
     date_fuzzer | value_fuzzer) echo tests/fuzz/seeds/values ;;
   esac
