@@ -10,13 +10,17 @@ i's answers that say k; then repeat
             pi_s[k][l] = sum over s's answers (i, l) of T_ik / sum over s's answers of T_ik
     E-step: T_ik ∝ prior_k * prod over i's answers (s, l) of pi_s[k][l]
 
-until the log-likelihood gains less than 1e-7 per item (or 100 iterations). No smoothing, no
-per-item label sets. Labels are the argmax of T_i, ties to the smallest label text, as in
-`credence eval`. It shares no code with credence; it reads a crowd CSV (question,worker,answer)
+until the log-likelihood gains less than 1e-7 per item (or 100 iterations; `--iterations N`
+runs exactly N). No smoothing unless `--smoothing EPS` adds EPS pseudo-counts to every
+confusion count and class total (as credence's dawid-skene does with 0.01); no per-item label
+sets. Labels are the argmax of T_i over all labels (`--answered-only`: over the
+labels the item's answers name, as `credence eval` reads them), ties to the smallest label text. It shares no code with credence; it reads a crowd CSV (question,worker,answer)
 and a truth CSV (question,answer) and prints the accuracy on the gold items.
 
-Usage: bench/reference_dawid_skene.py ANSWERS.csv TRUTH.csv
+Usage: bench/reference_dawid_skene.py ANSWERS.csv TRUTH.csv [--smoothing EPS] [--iterations N]
+       [--answered-only]
 """
+import argparse
 import csv
 import json
 import math
@@ -32,11 +36,16 @@ def read_rows(path):
 
 
 def main() -> int:
-    if len(sys.argv) != 3:
-        print(__doc__.strip().splitlines()[-1], file=sys.stderr)
-        return 2
-    rows = read_rows(sys.argv[1])
-    truth = {row[0]: row[1] for row in read_rows(sys.argv[2])}
+    parser = argparse.ArgumentParser(usage=__doc__.strip().splitlines()[-1][len("Usage: "):])
+    parser.add_argument("answers")
+    parser.add_argument("truth")
+    parser.add_argument("--smoothing", type=float, default=0.0)
+    parser.add_argument("--iterations", type=int, default=0)
+    parser.add_argument("--answered-only", action="store_true")
+    args = parser.parse_args()
+    eps = args.smoothing
+    rows = read_rows(args.answers)
+    truth = {row[0]: row[1] for row in read_rows(args.truth)}
     labels = sorted({answer for _, _, answer in rows})
     label_index = {label: k for k, label in enumerate(labels)}
     workers = sorted({worker for _, worker, _ in rows})
@@ -57,9 +66,10 @@ def main() -> int:
 
     previous = -math.inf
     iterations = 0
-    for iterations in range(1, 101):
-        prior = [sum(row[k] for row in posterior) / len(items) for k in range(num_labels)]
-        counts = [[[0.0] * num_labels for _ in range(num_labels)] for _ in workers]
+    for iterations in range(1, (args.iterations or 100) + 1):
+        totals = [eps + sum(row[k] for row in posterior) for k in range(num_labels)]
+        prior = [total / sum(totals) for total in totals]
+        counts = [[[eps] * num_labels for _ in range(num_labels)] for _ in workers]
         for item_answers, row in zip(answers, posterior):
             for worker, label in item_answers:
                 confusion = counts[worker]
@@ -86,7 +96,7 @@ def main() -> int:
             total = sum(weights)
             posterior[index] = [w / total for w in weights]
             log_likelihood += top + math.log(total)
-        if log_likelihood - previous < 1e-7 * len(items):
+        if not args.iterations and log_likelihood - previous < 1e-7 * len(items):
             break
         previous = log_likelihood
 
@@ -95,10 +105,14 @@ def main() -> int:
         if item not in truth:
             continue
         gold += 1
-        best = max(range(num_labels), key=lambda k: (row[k], -k))
+        candidates = (sorted({label for _, label in answers_of[item]}) if args.answered_only
+                      else range(num_labels))
+        best = max(candidates, key=lambda k: (row[k], -k))
         correct += labels[best] == truth[item]
-    print(json.dumps({"algorithm": "reference Dawid-Skene (pure Python)", "gold_items": gold,
-                      "accuracy": correct / gold, "iterations": iterations}))
+    print(json.dumps({"algorithm": "reference Dawid-Skene (pure Python)", "smoothing": eps,
+                      "candidates": "answered" if args.answered_only else "all",
+                      "gold_items": gold, "correct": correct, "accuracy": correct / gold,
+                      "iterations": iterations}))
     return 0
 
 
