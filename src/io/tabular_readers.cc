@@ -325,7 +325,7 @@ std::vector<TruthRecord> ReadTruth(const std::string& path, InputFormat format) 
       throw InputError(Diagnostic{
           Severity::kError,
           {path, "", 0},
-          "gold files are read for the crowd-csv, crowd-tsv and population formats only"});
+          "gold files are read for the crowd-csv, crowd-tsv, population and book formats only"});
   }
   TableReader table(path, separator);
   table.RequireColumns(first, columns,

@@ -127,6 +127,20 @@ TEST(TabularReaders, UndetectableFormatIsAnError) {
   EXPECT_THROW(ReadTruth(path, InputFormat::kClaimsJson), InputError);
 }
 
+TEST(TabularReaders, GoldOfAFormatWithoutOneNamesTheFormatsThatHaveOne) {
+  const std::string path = WriteTemp("gold.json", "{}\n");
+  try {
+    ReadTruth(path, InputFormat::kClaimsJsonl);
+    FAIL() << "expected an InputError";
+  } catch (const InputError& error) {
+    const std::string message = error.what();
+    EXPECT_NE(message.find(path), std::string::npos) << message;
+    for (const char* format : {"crowd-csv", "crowd-tsv", "population", "book"}) {
+      EXPECT_NE(message.find(format), std::string::npos) << format << " in " << message;
+    }
+  }
+}
+
 TEST(TabularReaders, PublicDataSetsHaveTheDocumentedCounts) {
   const fs::path root = fs::path(CREDENCE_SOURCE_DIR) / ".." / "shared" / "datasets";
   if (!fs::exists(root)) GTEST_SKIP() << "public data sets not found at " << root.string();
