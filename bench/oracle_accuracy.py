@@ -33,7 +33,8 @@ from collections import defaultdict
 def main() -> int:
     parser = argparse.ArgumentParser(usage=__doc__.strip().splitlines()[-1][len("Usage: "):])
     parser.add_argument("prefix")
-    parser.add_argument("--domain", default="item", choices=["item", "answered", "answered+1", "all"])
+    parser.add_argument("--domain", default="item",
+                        choices=["item", "answered", "answered+1", "all"])
     parser.add_argument("--scores")
     args = parser.parse_args()
     with open(args.prefix + ".truth.json", encoding="utf-8") as handle:

@@ -13,9 +13,10 @@ i's answers that say k; then repeat
 until the log-likelihood gains less than 1e-7 per item (or 100 iterations; `--iterations N`
 runs exactly N). No smoothing unless `--smoothing EPS` adds EPS pseudo-counts to every
 confusion count and class total (as credence's dawid-skene does with 0.01); no per-item label
-sets. Labels are the argmax of T_i over all labels (`--answered-only`: over the
-labels the item's answers name, as `credence eval` reads them), ties to the smallest label text. It shares no code with credence; it reads a crowd CSV (question,worker,answer)
-and a truth CSV (question,answer) and prints the accuracy on the gold items.
+sets. Labels are the argmax of T_i over all labels (`--answered-only`: over the labels the
+item's answers name, as `credence eval` reads them), ties to the smallest label text. It shares
+no code with credence; it reads a crowd CSV (question,worker,answer) and a truth CSV
+(question,truth) and prints the accuracy on the gold items.
 
 Usage: bench/reference_dawid_skene.py ANSWERS.csv TRUTH.csv [--smoothing EPS] [--iterations N]
        [--answered-only]
@@ -36,7 +37,9 @@ def read_rows(path):
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(usage=__doc__.strip().splitlines()[-1][len("Usage: "):])
+    parser = argparse.ArgumentParser(
+        usage="bench/reference_dawid_skene.py ANSWERS.csv TRUTH.csv [--smoothing EPS] "
+              "[--iterations N] [--answered-only]")
     parser.add_argument("answers")
     parser.add_argument("truth")
     parser.add_argument("--smoothing", type=float, default=0.0)
