@@ -4,7 +4,8 @@
 
 #include <string>
 
-#include "credence/io.h"
+#include "credence/input.h"
+#include "credence/output.h"
 #include "micro.h"
 #include "support.h"
 

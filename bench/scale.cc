@@ -29,7 +29,8 @@
 #include <thread>
 #include <vector>
 
-#include "credence/io.h"
+#include "credence/input.h"
+#include "credence/output.h"
 #include "credence/solver.h"
 #include "credence/synth.h"
 #include "support.h"

@@ -6,7 +6,8 @@
 #include <memory>
 #include <string>
 
-#include "credence/io.h"
+#include "credence/input.h"
+#include "credence/output.h"
 #include "credence/solver.h"
 #include "micro.h"
 #include "support.h"

@@ -11,7 +11,8 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "credence/io.h"
+#include "credence/input.h"
+#include "credence/output.h"
 
 namespace credence::bench {
 

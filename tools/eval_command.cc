@@ -12,7 +12,8 @@
 #include "commands.h"
 #include "credence/claim_store.h"
 #include "credence/eval.h"
-#include "credence/io.h"
+#include "credence/input.h"
+#include "credence/output.h"
 #include "credence/solver.h"
 
 namespace credence::cli {

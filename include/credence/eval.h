@@ -6,7 +6,8 @@
 #include <vector>
 
 #include "credence/claim_store.h"
-#include "credence/io.h"
+#include "credence/input.h"
+#include "credence/output.h"
 #include "credence/solver.h"
 
 namespace credence {

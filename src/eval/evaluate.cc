@@ -11,7 +11,7 @@
 
 #include "credence/eval.h"
 #include "eval/metrics.h"
-#include "io/value_json.h"
+#include "output/value_json.h"
 
 namespace credence {
 namespace {
@@ -105,12 +105,12 @@ std::vector<EvalResult> Evaluate(const ClaimStore& store, const std::vector<Trut
 }
 
 std::string EvalResultsToJson(const std::string& dataset, const std::vector<EvalResult>& results) {
-  using io_internal::Number;
-  io_internal::OrderedJson json = io_internal::OrderedJson::object();
+  using output_internal::Number;
+  output_internal::OrderedJson json = output_internal::OrderedJson::object();
   json["dataset"] = dataset;
-  json["results"] = io_internal::OrderedJson::array();
+  json["results"] = output_internal::OrderedJson::array();
   for (const EvalResult& r : results) {
-    io_internal::OrderedJson entry = io_internal::OrderedJson::object();
+    output_internal::OrderedJson entry = output_internal::OrderedJson::object();
     entry["algorithm"] = r.algorithm;
     entry["gold_items"] = r.gold_items;
     entry["gold_without_claims"] = r.gold_without_claims;
@@ -127,7 +127,7 @@ std::string EvalResultsToJson(const std::string& dataset, const std::vector<Eval
     json["results"].push_back(std::move(entry));
   }
   return json.dump(2, ' ', /*ensure_ascii=*/false,
-                   io_internal::OrderedJson::error_handler_t::replace) +
+                   output_internal::OrderedJson::error_handler_t::replace) +
          "\n";
 }
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "credence/io.h"
+#include "credence/output.h"
 #include "credence/synth.h"
 #include "credence/value.h"
 

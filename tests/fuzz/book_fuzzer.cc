@@ -6,7 +6,7 @@
 #include <string>
 
 #include "credence/error.h"
-#include "credence/io.h"
+#include "credence/input.h"
 #include "fuzz/fuzz_file.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

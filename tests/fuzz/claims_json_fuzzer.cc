@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "credence/error.h"
-#include "credence/io.h"
+#include "credence/input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);

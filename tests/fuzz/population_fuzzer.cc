@@ -7,7 +7,7 @@
 #include <utility>
 
 #include "credence/error.h"
-#include "credence/io.h"
+#include "credence/input.h"
 #include "fuzz/fuzz_file.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

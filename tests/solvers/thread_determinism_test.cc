@@ -9,7 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "credence/io.h"
+#include "credence/input.h"
+#include "credence/output.h"
 #include "credence/solver.h"
 #include "credence/synth.h"
 

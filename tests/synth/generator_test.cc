@@ -13,7 +13,8 @@
 #include <vector>
 
 #include "credence/claim_store.h"
-#include "credence/io.h"
+#include "credence/input.h"
+#include "credence/output.h"
 #include "credence/score.h"
 #include "credence/synth.h"
 #include "credence/value.h"

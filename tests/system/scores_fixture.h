@@ -10,7 +10,8 @@
 #include <utility>
 
 #include "credence/claim_store.h"
-#include "credence/io.h"
+#include "credence/input.h"
+#include "credence/output.h"
 #include "credence/score.h"
 
 namespace credence::testing {
