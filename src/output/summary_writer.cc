@@ -270,9 +270,9 @@ class SummaryWriter {
     for (const Supersession& event : report_.supersessions) {
       const std::size_t p = event.proposition;
       const std::string head = "  at " + FormatIsoDay(event.at) + " " + PropositionName(p, "/") +
-                               ": " + output_internal::StateText(store_, p, event.from_state) + " -> " +
-                               output_internal::StateText(store_, p, event.to_state) + " (" +
-                               std::string(ToString(event.kind)) + ")";
+                               ": " + output_internal::StateText(store_, p, event.from_state) +
+                               " -> " + output_internal::StateText(store_, p, event.to_state) +
+                               " (" + std::string(ToString(event.kind)) + ")";
       const std::string overtakes = "overtakes: " + ClaimIds(event.superseded_claims);
       const std::string established = "established by: " + ClaimIds(event.establishing_claims);
       std::string line = head;
