@@ -38,6 +38,7 @@ tr:target { outline: 3px solid #E69F00; }
 tr:target details > .explanation { display: block; }
 details > summary { cursor: pointer; color: #005a8e; }
 .explanation { max-width: 560px; font-size: 0.92em; }
+.claims td:has(details[open]) { min-width: 460px; }
 .explanation dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; margin: 4px 0; }
 .explanation dt { font-weight: 600; }
 .explanation dd { margin: 0; }
