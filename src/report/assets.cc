@@ -150,8 +150,9 @@ std::string CspHash(std::string_view text) {
   EVP_Digest(text.data(), text.size(), digest.data(), &length, EVP_sha256(), nullptr);
   std::array<unsigned char, 4 * ((SHA256_DIGEST_LENGTH + 2) / 3) + 1> base64{};
   const int written = EVP_EncodeBlock(base64.data(), digest.data(), static_cast<int>(length));
-  return "'sha256-" + std::string(reinterpret_cast<const char*>(base64.data()),
-                                  static_cast<std::size_t>(written)) +
+  return "'sha256-" +
+         std::string(reinterpret_cast<const char*>(base64.data()),
+                     static_cast<std::size_t>(written)) +
          "'";
 }
 

@@ -30,9 +30,8 @@ Json Person(const std::string& kind, const std::string& name) {
 }
 
 Json Review(const ScoresView& view, const ClaimView& claim, const ClaimReviewOptions& options) {
-  const report_internal::ReviewRating rating =
-      report_internal::RateClaim(claim.status, *claim.probability, view.run.contradict_threshold,
-                                 view.run.confirm_threshold);
+  const report_internal::ReviewRating rating = report_internal::RateClaim(
+      claim.status, *claim.probability, view.run.contradict_threshold, view.run.confirm_threshold);
   Json review = Json::object();
   review["@context"] = "https://schema.org";
   review["@type"] = "ClaimReview";
@@ -52,8 +51,8 @@ Json Review(const ScoresView& view, const ClaimView& claim, const ClaimReviewOpt
   item["author"] = outlet == ScoresView::kNone
                        ? Person("outlet", claim.outlet)
                        : Person(view.outlets[outlet].kind, view.outlets[outlet].name);
-  const std::size_t article = claim.article.empty() ? ScoresView::kNone
-                                                    : view.FindArticle(claim.article);
+  const std::size_t article =
+      claim.article.empty() ? ScoresView::kNone : view.FindArticle(claim.article);
   std::string date = claim.as_of_fallback ? std::string() : claim.as_of;
   if (article != ScoresView::kNone) {
     const report_internal::ArticleView& record = view.articles[article];

@@ -69,9 +69,9 @@ std::string ForestPlot(const ScoresView& view, const std::vector<std::size_t>& o
     svg += "<line class=\"interval\" x1=\"" + Coord(X(outlet.low)) + "\" y1=\"" + Coord(y) +
            "\" x2=\"" + Coord(X(outlet.high)) + "\" y2=\"" + Coord(y) + "\"/>";
     svg += SourceShape(outlet.kind, X(outlet.reliability), y, 10);
-    svg += "<text class=\"value\" x=\"" + Coord(kWidth - kValueWidth) + "\" y=\"" +
-           Coord(y + 4) + "\">" + Fixed(outlet.reliability, 2) + " [" + Fixed(outlet.low, 2) +
-           ", " + Fixed(outlet.high, 2) + "]</text></g>";
+    svg += "<text class=\"value\" x=\"" + Coord(kWidth - kValueWidth) + "\" y=\"" + Coord(y + 4) +
+           "\">" + Fixed(outlet.reliability, 2) + " [" + Fixed(outlet.low, 2) + ", " +
+           Fixed(outlet.high, 2) + "]</text></g>";
   }
   svg += "</svg>";
   return svg;

@@ -108,11 +108,10 @@ void Legend(const ScoresView& view, std::ostream& out) {
   for (Status status : kStatuses) {
     row(swatch(StatusShape(status, 18, 8, 11)),
         "Claim mark, " + std::string(meaning[static_cast<std::size_t>(status)]) +
-            (status == Status::kConfirmed
-                 ? " (" + Fixed(view.run.confirm_threshold, 2) + ")"
-                 : status == Status::kContradicted
-                       ? " (" + Fixed(view.run.contradict_threshold, 2) + ")"
-                       : std::string()));
+            (status == Status::kConfirmed ? " (" + Fixed(view.run.confirm_threshold, 2) + ")"
+             : status == Status::kContradicted
+                 ? " (" + Fixed(view.run.contradict_threshold, 2) + ")"
+                 : std::string()));
   }
   row(swatch(SourceShape("outlet", 18, 8, 10)), "Forest plot: an outlet's reliability");
   row(swatch(SourceShape("person", 18, 8, 10)), "Forest plot: a cited person's reliability");

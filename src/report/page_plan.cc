@@ -34,9 +34,8 @@ PagePlan PlanPage(const ScoresView& view, const ReportOptions& options) {
       return view.outlets[a].as_content_source > view.outlets[b].as_content_source;
     });
     by_evidence.resize(options.max_plotted_sources);
-    std::sort(by_evidence.begin(), by_evidence.end(), [&](std::size_t a, std::size_t b) {
-      return plan.rank_of[a] < plan.rank_of[b];
-    });
+    std::sort(by_evidence.begin(), by_evidence.end(),
+              [&](std::size_t a, std::size_t b) { return plan.rank_of[a] < plan.rank_of[b]; });
     plan.plotted = std::move(by_evidence);
   }
 

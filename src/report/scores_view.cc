@@ -92,8 +92,8 @@ class Reader {
     if (value == nullptr) return std::nullopt;
     return DayOf(*value, pointer + "/" + key);
   }
-  std::vector<std::string> Strings(const Json& object, const char* key,
-                                   const std::string& pointer, bool required) const {
+  std::vector<std::string> Strings(const Json& object, const char* key, const std::string& pointer,
+                                   bool required) const {
     const Json* value = required ? &Member(object, key, pointer) : Optional(object, key);
     std::vector<std::string> strings;
     if (value == nullptr) return strings;
@@ -251,10 +251,9 @@ class ViewBuilder {
     }
     claim_links_.clear();
     for (PropositionView& proposition : view_.propositions) {
-      std::stable_sort(proposition.claims.begin(), proposition.claims.end(),
-                       [&](std::size_t a, std::size_t b) {
-                         return view_.claims[a].day < view_.claims[b].day;
-                       });
+      std::stable_sort(
+          proposition.claims.begin(), proposition.claims.end(),
+          [&](std::size_t a, std::size_t b) { return view_.claims[a].day < view_.claims[b].day; });
       if (!proposition.change_rate) {
         const auto rate = predicate_change_rates_.find(proposition.predicate);
         if (rate != predicate_change_rates_.end()) proposition.change_rate = rate->second;
@@ -321,12 +320,10 @@ class ViewBuilder {
     }
     run.final_change = read_.Number(summary, "final_change", "/summary");
     run.components = read_.Integer(summary, "components", "/summary");
-    run.evidence_groups =
-        read_.Integer(read_.Member(summary, "counts", "/summary"), "evidence_groups",
-                      "/summary/counts");
-    run.claims_by_status =
-        read_.Counts(read_.Member(summary, "claims_by_status", "/summary"),
-                     "/summary/claims_by_status");
+    run.evidence_groups = read_.Integer(read_.Member(summary, "counts", "/summary"),
+                                        "evidence_groups", "/summary/counts");
+    run.claims_by_status = read_.Counts(read_.Member(summary, "claims_by_status", "/summary"),
+                                        "/summary/claims_by_status");
     if (const Json* timings = Reader::Optional(summary, "timings")) {
       run.solve_seconds = read_.OptionalNumber(*timings, "solve_seconds", "/summary/timings");
     }
@@ -454,11 +451,12 @@ class ViewBuilder {
       segment.probability = read_.Number(entry, "probability", at);
       segment.evidence_from = read_.Day(entry, "evidence_from", at);
       segment.evidence_until = read_.Day(entry, "evidence_until", at);
-      segment_claims_.push_back({index, s, at + "/claims", read_.Strings(entry, "claims", at, true)});
+      segment_claims_.push_back(
+          {index, s, at + "/claims", read_.Strings(entry, "claims", at, true)});
       proposition.timeline.push_back(std::move(segment));
     }
-    if (!proposition_index_.emplace(std::make_pair(proposition.subject, proposition.predicate),
-                                    index)
+    if (!proposition_index_
+             .emplace(std::make_pair(proposition.subject, proposition.predicate), index)
              .second) {
       read_.Fail(pointer, "proposition listed twice");
     }
@@ -504,11 +502,9 @@ class ViewBuilder {
 
 std::size_t Find(const std::vector<std::pair<std::string, std::size_t>>& index,
                  std::string_view id) {
-  const auto it = std::lower_bound(
-      index.begin(), index.end(), id,
-      [](const std::pair<std::string, std::size_t>& entry, std::string_view key) {
-        return entry.first < key;
-      });
+  const auto it = std::lower_bound(index.begin(), index.end(), id,
+                                   [](const std::pair<std::string, std::size_t>& entry,
+                                      std::string_view key) { return entry.first < key; });
   return it != index.end() && it->first == id ? it->second : ScoresView::kNone;
 }
 
@@ -529,16 +525,13 @@ std::string_view StatusName(Status status) {
 }
 
 std::size_t ScoresView::FindOutlet(std::string_view id) const { return Find(outlet_index, id); }
-std::size_t ScoresView::FindArticle(std::string_view id) const {
-  return Find(article_index, id);
-}
+std::size_t ScoresView::FindArticle(std::string_view id) const { return Find(article_index, id); }
 
 ScoresView ReadScoresView(std::string_view text, const std::string& source) {
   ViewBuilder builder(source);
   std::string array;  // the top-level key whose array is being read
   std::map<std::string, std::size_t> next_index;
-  const Json::parser_callback_t callback = [&](int depth, Json::parse_event_t event,
-                                               Json& parsed) {
+  const Json::parser_callback_t callback = [&](int depth, Json::parse_event_t event, Json& parsed) {
     if (depth == 1 && event == Json::parse_event_t::key) {
       array = parsed.get<std::string>();
     } else if (depth == 2 && event == Json::parse_event_t::object_end &&

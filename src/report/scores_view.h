@@ -29,8 +29,8 @@ using StatusCounts = std::array<int, 4>;  // indexed by Status
 struct DisplayValue {
   std::string text;  // booleans "true"/"false", text as written, quantities "6 month"
   bool is_quantity = false;
-  double amount = 0;  // quantities: the magnitude in the base unit
-  std::string unit;   // quantities: the base unit
+  double amount = 0;      // quantities: the magnitude in the base unit
+  std::string unit;       // quantities: the base unit
   bool is_other = false;  // null: "none of the claimed values"
 };
 

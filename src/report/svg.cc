@@ -76,7 +76,8 @@ std::string SourceShape(std::string_view kind, double x, double y, double size) 
   if (kind == "person") {
     return "<path d=\"M" + Coord(x) + " " + Coord(y - r) + "L" + Coord(x + r) + " " + Coord(y) +
            "L" + Coord(x) + " " + Coord(y + r) + "L" + Coord(x - r) + " " + Coord(y) +
-           "Z\" fill=\"" + std::string(kReddishPurple) + "\" stroke=\"#000\" stroke-width=\"0.6\"/>";
+           "Z\" fill=\"" + std::string(kReddishPurple) +
+           "\" stroke=\"#000\" stroke-width=\"0.6\"/>";
   }
   return "<rect x=\"" + Coord(x - r * 0.85) + "\" y=\"" + Coord(y - r * 0.85) + "\" width=\"" +
          Coord(size * 0.85) + "\" height=\"" + Coord(size * 0.85) + "\" fill=\"" +

@@ -61,10 +61,9 @@ bool IsWebUrl(const std::string& url) {
 
 std::string ArticleCell(const ScoresView& view, const PagePlan& plan, const ClaimView& claim) {
   if (claim.article.empty()) return "<td data-sort=\"\">none</td>";
-  std::string html =
-      plan.listed_articles > 0
-          ? "<a href=\"#" + Anchor("article", claim.article) + "\">" + Escape(claim.article) + "</a>"
-          : Escape(claim.article);
+  std::string html = plan.listed_articles > 0 ? "<a href=\"#" + Anchor("article", claim.article) +
+                                                    "\">" + Escape(claim.article) + "</a>"
+                                              : Escape(claim.article);
   const std::size_t a = view.FindArticle(claim.article);
   if (a != ScoresView::kNone) {
     const ArticleView& article = view.articles[a];
@@ -141,16 +140,15 @@ std::string OutletTable(const ScoresView& view, const PagePlan& plan) {
     const OutletView& outlet = view.outlets[plan.ranked_outlets[r]];
     const StatusCounts& counts = outlet.published_by_status;
     const std::string kind = outlet.IsOutlet() ? "outlet" : "cited " + outlet.kind;
-    html += "<tr id=\"" + Anchor("outlet", outlet.id) + "\" data-filter-item>" +
-            Td(std::to_string(r + 1), std::to_string(r + 1)) +
-            Td(outlet.name, Escape(outlet.name) + "<br><span class=\"id\">" + Escape(outlet.id) +
-                                "</span><br><span class=\"note\">" + Escape(outlet.note) +
-                                "</span>") +
-            Td(kind, SourceGlyph(outlet.kind) + " " + Escape(kind)) +
-            Td(Fixed(outlet.reliability, 6), Fixed(outlet.reliability, 3)) +
-            Td(Fixed(outlet.low, 6),
-               "[" + Fixed(outlet.low, 3) + ", " + Fixed(outlet.high, 3) + "]") +
-            Td(Number(outlet.published), Number(outlet.published));
+    html +=
+        "<tr id=\"" + Anchor("outlet", outlet.id) + "\" data-filter-item>" +
+        Td(std::to_string(r + 1), std::to_string(r + 1)) +
+        Td(outlet.name, Escape(outlet.name) + "<br><span class=\"id\">" + Escape(outlet.id) +
+                            "</span><br><span class=\"note\">" + Escape(outlet.note) + "</span>") +
+        Td(kind, SourceGlyph(outlet.kind) + " " + Escape(kind)) +
+        Td(Fixed(outlet.reliability, 6), Fixed(outlet.reliability, 3)) +
+        Td(Fixed(outlet.low, 6), "[" + Fixed(outlet.low, 3) + ", " + Fixed(outlet.high, 3) + "]") +
+        Td(Number(outlet.published), Number(outlet.published));
     for (Status status : kStatuses) {
       const int count = counts[static_cast<std::size_t>(status)];
       html += Td(Number(count), Number(count));
@@ -191,14 +189,14 @@ std::string SupersessionTable(const ScoresView& view, const PagePlan& plan) {
     }
     window = IsoDay(window_from) + " to " + IsoDay(window_until);
     if (event.interval) {
-      window += "<br>90%: " + IsoDay(event.interval->first) + " to " +
-                IsoDay(event.interval->second);
+      window +=
+          "<br>90%: " + IsoDay(event.interval->first) + " to " + IsoDay(event.interval->second);
     }
     const std::string name = Escape(proposition.subject) + " / " + Escape(proposition.predicate);
-    const std::string link = plan.proposition_charted[event.proposition]
-                                 ? "<a href=\"#prop-" + std::to_string(event.proposition) + "\">" +
-                                       name + "</a>"
-                                 : name;
+    const std::string link =
+        plan.proposition_charted[event.proposition]
+            ? "<a href=\"#prop-" + std::to_string(event.proposition) + "\">" + name + "</a>"
+            : name;
     html += "<tr data-filter-item>" + Td(IsoDay(event.at), IsoDay(event.at)) +
             Td(proposition.subject + " " + proposition.predicate, link) +
             Td(event.from_value.text, Escape(event.from_value.text)) +
@@ -209,10 +207,10 @@ std::string SupersessionTable(const ScoresView& view, const PagePlan& plan) {
           event.change_probability ? Fixed(*event.change_probability, 3) : std::string();
       html += Td(p, p.empty() ? "n/a" : p);
     }
-    html += Td(std::to_string(event.superseded.size()), ClaimLinks(view, plan, event.superseded)) +
-            Td(std::to_string(event.establishing.size()),
-               ClaimLinks(view, plan, event.establishing)) +
-            "</tr>";
+    html +=
+        Td(std::to_string(event.superseded.size()), ClaimLinks(view, plan, event.superseded)) +
+        Td(std::to_string(event.establishing.size()), ClaimLinks(view, plan, event.establishing)) +
+        "</tr>";
   }
   return html + "</tbody></table>";
 }
@@ -228,14 +226,15 @@ std::string ClaimTable(const ScoresView& view, std::size_t p, const PagePlan& pl
             std::to_string(proposition.claims.size()) + ")";
   }
   html += "</caption><thead><tr>" + Th("Claim") + Th("Outlet") + Th("Value") + Th("As of") +
-          Th("Probability", "probability that the claim was true as of its date") +
-          Th("Status") + Th("Article") + Th("Why") + "</tr></thead><tbody>";
+          Th("Probability", "probability that the claim was true as of its date") + Th("Status") +
+          Th("Article") + Th("Why") + "</tr></thead><tbody>";
   for (std::size_t i = 0; i < shown; ++i) {
     const std::size_t c = proposition.claims[i];
     const ClaimView& claim = view.claims[c];
     std::string outlet = SourceLink(view, plan, claim.outlet);
-    if (!claim.via.empty()) outlet += "<br><span class=\"via\">citing " +
-                                      SourceLink(view, plan, claim.via.front()) + "</span>";
+    if (!claim.via.empty())
+      outlet +=
+          "<br><span class=\"via\">citing " + SourceLink(view, plan, claim.via.front()) + "</span>";
     const std::string probability = claim.probability ? Fixed(*claim.probability, 3) : "";
     html += "<tr id=\"" + Anchor("claim", claim.id) + "\" data-filter-item>" +
             Td(claim.id, "<span class=\"id\">" + Escape(claim.id) + "</span>") +
@@ -294,14 +293,14 @@ std::string PropositionTable(const ScoresView& view, const PagePlan& plan) {
       timeline += (timeline.empty() ? "" : " &#8594; ") + Escape(segment.value.text) + " (" +
                   Fixed(segment.probability, 2) + ")";
     }
-    html += "<tr data-filter-item>" + Td(proposition.subject, Escape(proposition.subject)) +
-            Td(proposition.predicate, Escape(proposition.predicate)) +
-            Td(std::to_string(proposition.claims.size()),
-               std::to_string(proposition.claims.size())) +
-            Td(timeline, timeline.empty() ? "none" : timeline) +
-            Td(std::to_string(proposition.supersessions.size()),
-               std::to_string(proposition.supersessions.size())) +
-            "</tr>";
+    html +=
+        "<tr data-filter-item>" + Td(proposition.subject, Escape(proposition.subject)) +
+        Td(proposition.predicate, Escape(proposition.predicate)) +
+        Td(std::to_string(proposition.claims.size()), std::to_string(proposition.claims.size())) +
+        Td(timeline, timeline.empty() ? "none" : timeline) +
+        Td(std::to_string(proposition.supersessions.size()),
+           std::to_string(proposition.supersessions.size())) +
+        "</tr>";
   }
   return html + "</tbody></table>";
 }
@@ -312,12 +311,12 @@ std::string ArticleTable(const ScoresView& view, const PagePlan& plan) {
     html += " (the first " + std::to_string(plan.listed_articles) + " of " +
             std::to_string(plan.articles.size()) + ")";
   }
-  html += "</caption><thead><tr>" + Th("Article") + Th("Outlet") + Th("Published") +
-          Th("Title") + Th("Claims") + "</tr></thead><tbody>";
+  html += "</caption><thead><tr>" + Th("Article") + Th("Outlet") + Th("Published") + Th("Title") +
+          Th("Claims") + "</tr></thead><tbody>";
   for (std::size_t i = 0; i < plan.listed_articles; ++i) {
     const ArticleRow& row = plan.articles[i];
-    const ArticleView* article = row.article == ScoresView::kNone ? nullptr
-                                                                  : &view.articles[row.article];
+    const ArticleView* article =
+        row.article == ScoresView::kNone ? nullptr : &view.articles[row.article];
     const std::string& outlet = article ? article->outlet : view.claims[row.claims.front()].outlet;
     std::string title = article ? Escape(article->title) : std::string();
     if (article && IsWebUrl(article->url)) {
@@ -330,8 +329,7 @@ std::string ArticleTable(const ScoresView& view, const PagePlan& plan) {
             Td(outlet, SourceLink(view, plan, outlet)) +
             Td(published, published.empty() ? "unknown" : Escape(published)) +
             Td(article ? article->title : std::string(), title) +
-            Td(std::to_string(row.claims.size()), ClaimLinks(view, plan, row.claims, 12)) +
-            "</tr>";
+            Td(std::to_string(row.claims.size()), ClaimLinks(view, plan, row.claims, 12)) + "</tr>";
   }
   return html + "</tbody></table>";
 }
@@ -372,7 +370,8 @@ std::string ConvergenceChart(const RunView& run) {
   constexpr double kHeight = 90;
   constexpr double kLeft = 8;
   constexpr double kTop = 8;
-  const auto [low, high] = std::minmax_element(run.log_likelihood.begin(), run.log_likelihood.end());
+  const auto [low, high] =
+      std::minmax_element(run.log_likelihood.begin(), run.log_likelihood.end());
   const double range = *high - *low > 0 ? *high - *low : 1;
   std::string points;
   const double last = static_cast<double>(run.log_likelihood.size() - 1);

@@ -85,8 +85,7 @@ bool DisplayAgrees(const DisplayValue& claimed, const DisplayValue& candidate) {
          DatePrefix(candidate.text, claimed.text);
 }
 
-std::string TimelineChart(const ScoresView& view, std::size_t p,
-                          const std::vector<bool>& listed) {
+std::string TimelineChart(const ScoresView& view, std::size_t p, const std::vector<bool>& listed) {
   const PropositionView& proposition = view.propositions[p];
   const Rows rows = ChooseRows(view, proposition);
 
@@ -135,9 +134,9 @@ std::string TimelineChart(const ScoresView& view, std::size_t p,
          std::to_string(proposition.claims.size()) + " claims</title>";
   for (std::size_t r = 0; r < rows.size(); ++r) {
     const double y = row_y(r);
-    const std::string label =
-        r < rows.values.size() ? rows.values[r].text
-                               : (rows.values.empty() ? "claimed values" : "other values");
+    const std::string label = r < rows.values.size()
+                                  ? rows.values[r].text
+                                  : (rows.values.empty() ? "claimed values" : "other values");
     if (r % 2 == 1) {
       svg += "<rect class=\"band\" x=\"" + Coord(kPlotLeft) + "\" y=\"" +
              Coord(y - kRowHeight / 2) + "\" width=\"" + Coord(kPlotRight - kPlotLeft) +
@@ -167,19 +166,18 @@ std::string TimelineChart(const ScoresView& view, std::size_t p,
     const std::string change = "changed from " + Escape(event.from_value.text) + " to " +
                                Escape(event.to_value.text) + " on " + IsoDay(event.at) + " (" +
                                Escape(event.kind) + ")";
-    svg += "<rect class=\"change-window\" x=\"" + Coord(x(window_from)) + "\" y=\"" +
-           Coord(kTop) + "\" width=\"" + Coord(std::max(1.0, x(window_until) - x(window_from))) +
-           "\" height=\"" + Coord(plot_bottom - kTop) + "\"><title>" + change +
-           ": the change happened between the last claim of the old value (" +
-           IsoDay(window_from) + ") and the first of the new (" + IsoDay(window_until) +
-           ")</title></rect>";
+    svg += "<rect class=\"change-window\" x=\"" + Coord(x(window_from)) + "\" y=\"" + Coord(kTop) +
+           "\" width=\"" + Coord(std::max(1.0, x(window_until) - x(window_from))) + "\" height=\"" +
+           Coord(plot_bottom - kTop) + "\"><title>" + change +
+           ": the change happened between the last claim of the old value (" + IsoDay(window_from) +
+           ") and the first of the new (" + IsoDay(window_until) + ")</title></rect>";
     if (event.interval) {
-      svg += "<rect class=\"change-interval\" x=\"" + Coord(x(event.interval->first)) +
-             "\" y=\"" + Coord(kTop) + "\" width=\"" +
+      svg += "<rect class=\"change-interval\" x=\"" + Coord(x(event.interval->first)) + "\" y=\"" +
+             Coord(kTop) + "\" width=\"" +
              Coord(std::max(1.0, x(event.interval->second) - x(event.interval->first))) +
-             "\" height=\"" + Coord(plot_bottom - kTop) + "\"><title>90% interval of the date: " +
-             IsoDay(event.interval->first) + " to " + IsoDay(event.interval->second) +
-             "</title></rect>";
+             "\" height=\"" + Coord(plot_bottom - kTop) +
+             "\"><title>90% interval of the date: " + IsoDay(event.interval->first) + " to " +
+             IsoDay(event.interval->second) + "</title></rect>";
     }
   }
   for (const SegmentView& segment : proposition.timeline) {
@@ -187,21 +185,19 @@ std::string TimelineChart(const ScoresView& view, std::size_t p,
     const double x0 = segment.from ? x(*segment.from) : kPlotLeft;
     const double x1 = segment.until ? x(*segment.until) : kPlotRight;
     svg += "<rect class=\"segment\" x=\"" + Coord(x0) + "\" y=\"" + Coord(y - 5) + "\" width=\"" +
-           Coord(std::max(1.0, x1 - x0)) + "\" height=\"10\"><title>" +
-           Escape(segment.value.text) + " from " +
-           (segment.from ? IsoDay(*segment.from) : std::string("the start")) + " until " +
-           (segment.until ? IsoDay(*segment.until) : std::string("now")) +
+           Coord(std::max(1.0, x1 - x0)) + "\" height=\"10\"><title>" + Escape(segment.value.text) +
+           " from " + (segment.from ? IsoDay(*segment.from) : std::string("the start")) +
+           " until " + (segment.until ? IsoDay(*segment.until) : std::string("now")) +
            " (probability " + Fixed(segment.probability, 3) + ")</title></rect>";
   }
   for (std::size_t e : proposition.supersessions) {
     const SupersessionView& event = view.supersessions[e];
     svg += "<line class=\"change-point\" x1=\"" + Coord(x(event.at)) + "\" y1=\"" +
-           Coord(kTop - 2) + "\" x2=\"" + Coord(x(event.at)) + "\" y2=\"" +
-           Coord(plot_bottom + 2) + "\"><title>" + Escape(event.from_value.text) + " to " +
-           Escape(event.to_value.text) + " on " + IsoDay(event.at) +
-           (event.change_probability
-                ? ", change probability " + Fixed(*event.change_probability, 2)
-                : std::string()) +
+           Coord(kTop - 2) + "\" x2=\"" + Coord(x(event.at)) + "\" y2=\"" + Coord(plot_bottom + 2) +
+           "\"><title>" + Escape(event.from_value.text) + " to " + Escape(event.to_value.text) +
+           " on " + IsoDay(event.at) +
+           (event.change_probability ? ", change probability " + Fixed(*event.change_probability, 2)
+                                     : std::string()) +
            "</title></line>";
   }
   // Claims: marks that share a day and a row fan out vertically.

@@ -34,9 +34,9 @@ TEST(ScoresToJsonTest, TopLevelKeysInContractOrderPrettyPrintedWithFinalNewline)
   EXPECT_EQ(text.back(), '\n');
   EXPECT_EQ(text.substr(0, 28), "{\n  \"schema_version\": \"1\",\n ");
   const Json root = Parse(text);
-  EXPECT_EQ(Keys(root), (std::vector<std::string>{"schema_version", "engine", "summary", "outlets",
-                                                  "articles", "claims", "propositions",
-                                                  "supersessions"}));
+  EXPECT_EQ(Keys(root),
+            (std::vector<std::string>{"schema_version", "engine", "summary", "outlets", "articles",
+                                      "claims", "propositions", "supersessions"}));
 }
 
 // The writer streams one claim at a time; its bytes must be what a whole-document dump gives.

@@ -133,7 +133,7 @@ TEST(ClaimReviewTest, SeedStoryExportValidatesAgainstTheClaimReviewSchema) {
   std::string probe;
   if (python.empty() ||
       RunShell(ShellQuote(python) + " -c 'import jsonschema; jsonschema.Draft202012Validator'",
-          &probe) != 0) {
+               &probe) != 0) {
     GTEST_SKIP() << "no python3 with jsonschema 4 (CREDENCE_PYTHON): " << probe;
   }
   const fs::path source = CREDENCE_SOURCE_DIR;
@@ -143,10 +143,10 @@ TEST(ClaimReviewTest, SeedStoryExportValidatesAgainstTheClaimReviewSchema) {
   const fs::path exported = directory / "claimreview.json";
   std::string output;
   ASSERT_EQ(RunShell(ShellQuote(CREDENCE_BINARY) + " export --claimreview " +
-                    ShellQuote((source / "fixtures/syria-coalition/claims.json").string()) +
-                    " --organization 'Desk' --review-url https://example.org/syria.html -o " +
-                    ShellQuote(exported.string()),
-                &output),
+                         ShellQuote((source / "fixtures/syria-coalition/claims.json").string()) +
+                         " --organization 'Desk' --review-url https://example.org/syria.html -o " +
+                         ShellQuote(exported.string()),
+                     &output),
             0)
       << output;
   const Json reviews = Json::parse(std::ifstream(exported));
@@ -156,9 +156,9 @@ TEST(ClaimReviewTest, SeedStoryExportValidatesAgainstTheClaimReviewSchema) {
   const std::string validator = (source / "tests/tools/validate_json.py").string();
   const std::string schema = (source / "docs/schemas/claimreview.schema.json").string();
   output.clear();
-  EXPECT_EQ(RunShell(ShellQuote(python) + " " + ShellQuote(validator) + " " + ShellQuote(schema) + " " +
-                    ShellQuote(exported.string()),
-                &output),
+  EXPECT_EQ(RunShell(ShellQuote(python) + " " + ShellQuote(validator) + " " + ShellQuote(schema) +
+                         " " + ShellQuote(exported.string()),
+                     &output),
             0)
       << output;
   // The schema is not empty: a review without its url or its rating's words fails it.
@@ -170,13 +170,13 @@ TEST(ClaimReviewTest, SeedStoryExportValidatesAgainstTheClaimReviewSchema) {
   const fs::path broken_path = directory / "broken.json";
   std::ofstream(broken_path) << broken.dump();
   output.clear();
-  EXPECT_EQ(RunShell(ShellQuote(python) + " " + ShellQuote(validator) + " " + ShellQuote(schema) + " " +
-                    ShellQuote(broken_path.string()),
-                &output),
+  EXPECT_EQ(RunShell(ShellQuote(python) + " " + ShellQuote(validator) + " " + ShellQuote(schema) +
+                         " " + ShellQuote(broken_path.string()),
+                     &output),
             1)
       << output;
-  for (const char* pointer : {"/0", "/1/reviewRating", "/2/reviewRating/worstRating",
-                              "/3/reviewRating"}) {
+  for (const char* pointer :
+       {"/0", "/1/reviewRating", "/2/reviewRating/worstRating", "/3/reviewRating"}) {
     EXPECT_NE(output.find(std::string(": ") + pointer + ":"), std::string::npos)
         << pointer << " not reported: " << output;
   }

@@ -9,7 +9,11 @@ TEST(EscapeTest, EscapesMarkupQuotesAndControlCharacters) {
   EXPECT_EQ(Escape("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&#39;");
   EXPECT_EQ(Escape("</script><img src=x onerror=alert(1)>"),
             "&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;");
-  EXPECT_EQ(Escape(std::string("a\x01" "b\tc\n", 6)), "a\xEF\xBF\xBD" "b\tc\n");
+  EXPECT_EQ(Escape(std::string("a\x01"
+                               "b\tc\n",
+                               6)),
+            "a\xEF\xBF\xBD"
+            "b\tc\n");
   EXPECT_EQ(Escape("Trust Gap \xE2\x80\x94 Syria"), "Trust Gap \xE2\x80\x94 Syria");  // UTF-8 kept
 }
 

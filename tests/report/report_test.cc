@@ -52,7 +52,7 @@ TEST(ReportHtmlTest, ShowsEverySourcePropositionClaimAndEvent) {
   EXPECT_EQ(Count(charts, "class=\"change-point\""), 1U);
   EXPECT_EQ(Count(charts, "class=\"change-window\""), 1U);
   EXPECT_EQ(Count(charts, "class=\"change-interval\""), 0U);  // the document gives none
-  EXPECT_EQ(Count(html, "<details>"), 8U);  // one explanation per claim
+  EXPECT_EQ(Count(html, "<details>"), 8U);                    // one explanation per claim
   // Marks link to their claim's row; the supersession names what it overtook.
   EXPECT_NE(charts.find("href=\"#claim-a0_2Fc1\""), std::string::npos);
   EXPECT_NE(html.find("<tr id=\"claim-a0_2Fc1\""), std::string::npos);
@@ -96,8 +96,7 @@ TEST(ReportHtmlTest, EscapesEveryStringOfTheDocument) {
   EXPECT_EQ(html.find("<b>"), std::string::npos);
   EXPECT_EQ(html.find("javascript:"), std::string::npos);  // only http(s) links are made
   EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
-  EXPECT_NE(html.find("href=\"https://example.org/a?x=1&amp;y=&quot;2&quot;\""),
-            std::string::npos);
+  EXPECT_NE(html.find("href=\"https://example.org/a?x=1&amp;y=&quot;2&quot;\""), std::string::npos);
 }
 
 TEST(ReportHtmlTest, SameDocumentSameBytes) {
