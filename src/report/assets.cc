@@ -56,6 +56,7 @@ svg .change-point { stroke: #000; stroke-width: 1.5; stroke-dasharray: 5 3; }
 svg .convergence polyline { fill: none; stroke: #0072B2; stroke-width: 1.5; }
 svg a:focus { outline: 2px solid #000; }
 .glyph { vertical-align: -1px; }
+.symbols { position: absolute; }
 .legend { display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; align-items: center; }
 .legend svg { display: block; }
 .filter input { font: inherit; padding: 3px 6px; min-width: 260px; margin: 4px 0; }

@@ -27,9 +27,7 @@ std::string Escape(std::string_view text) {
         escaped += "&#39;";
         break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') {
-          escaped += "\xEF\xBF\xBD";
-        } else if (c == 0x7F) {
+        if ((static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') || c == 0x7F) {
           escaped += "\xEF\xBF\xBD";
         } else {
           escaped += c;

@@ -154,7 +154,7 @@ void WriteReportHtml(std::string_view scores_document, const std::string& source
       << "<meta name=\"generator\" content=\"" << Escape(view.run.engine_name) << ' '
       << Escape(view.run.engine_version) << "\"><title>" << Escape(title) << "</title><style>"
       << kStyleSheet << "</style></head>\n<body><a class=\"skip\" href=\"#main\">Skip to the "
-      << "report</a>";
+      << "report</a>" << GlyphSymbols();
   Header(view, title, out);
   out << "<main id=\"main\">";
   Sources(view, plan, out);

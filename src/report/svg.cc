@@ -62,9 +62,18 @@ std::string StatusShape(Status status, double x, double y, double size) {
 }
 
 std::string StatusGlyph(Status status) {
-  return "<svg class=\"glyph\" width=\"12\" height=\"12\" viewBox=\"0 0 12 12\" "
-         "aria-hidden=\"true\">" +
-         StatusShape(status, 6, 6, 10) + "</svg>";
+  return "<svg class=\"glyph\" width=\"12\" height=\"12\" aria-hidden=\"true\"><use "
+         "href=\"#glyph-" +
+         std::string(StatusName(status)) + "\"/></svg>";
+}
+
+std::string GlyphSymbols() {
+  std::string symbols = "<svg class=\"symbols\" width=\"0\" height=\"0\" aria-hidden=\"true\">";
+  for (Status status : kStatuses) {
+    symbols += "<symbol id=\"glyph-" + std::string(StatusName(status)) +
+               "\" viewBox=\"0 0 12 12\">" + StatusShape(status, 6, 6, 10) + "</symbol>";
+  }
+  return symbols + "</svg>";
 }
 
 std::string SourceShape(std::string_view kind, double x, double y, double size) {

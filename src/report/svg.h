@@ -28,9 +28,11 @@ std::string Coord(double value);
 // a vermillion cross, superseded a blue square, unresolved an orange triangle.
 std::string StatusShape(Status status, double x, double y, double size);
 std::string_view StatusColour(Status status);
-// A 12-pixel inline picture of the mark, for tables and the legend (hidden from screen readers,
-// which read the status word beside it).
+// A 12-pixel picture of the mark for tables, a reference to its symbol in GlyphSymbols() (hidden
+// from screen readers, which read the status word beside it).
 std::string StatusGlyph(Status status);
+// The status marks as SVG symbols, written once at the top of the page.
+std::string GlyphSymbols();
 
 // A source mark: outlets a blue circle, people a purple diamond, offices and every other kind a
 // purple square.

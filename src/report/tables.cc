@@ -34,7 +34,7 @@ std::string ClaimLink(const ScoresView& view, const PagePlan& plan, std::size_t 
 }
 
 std::string ClaimLinks(const ScoresView& view, const PagePlan& plan,
-                       const std::vector<std::size_t>& claims, std::size_t max_shown = 20) {
+                       const std::vector<std::size_t>& claims, std::size_t max_shown = 6) {
   if (claims.empty()) return "none";
   std::string html;
   for (std::size_t i = 0; i < claims.size() && i < max_shown; ++i) {
@@ -88,8 +88,8 @@ std::string Explanation(const ScoresView& view, const PagePlan& plan, const Clai
     html += "<dt>Relayed</dt><dd>" + chain +
             (claim.via_inferred ? " (attribution inferred by the extractor)" : "") + "</dd>";
   }
-  html += "<dt>Evidence weight</dt><dd>" + Fixed(claim.weight, 3) + " (extraction confidence " +
-          Fixed(claim.confidence, 2) + ", shared by the claims of its evidence group)</dd>";
+  html += "<dt>Evidence weight</dt><dd>" + Fixed(claim.weight, 3) + " (confidence " +
+          Fixed(claim.confidence, 2) + " shared within its evidence group)</dd>";
   html += "<dt>Agrees with</dt><dd>" + ClaimLinks(view, plan, claim.agrees_with) + "</dd>";
   html += "<dt>Conflicts with</dt><dd>" + ClaimLinks(view, plan, claim.conflicts_with) + "</dd>";
   html += "<dt>Same evidence group</dt><dd>" + ClaimLinks(view, plan, claim.relays_with) + "</dd>";
@@ -99,7 +99,7 @@ std::string Explanation(const ScoresView& view, const PagePlan& plan, const Clai
   html += "</dl>";
   if (!claim.influences.empty()) {
     html += "<p>Evidence groups that moved it most:</p><ol class=\"influences\">";
-    constexpr std::size_t kMaxInfluences = 10;
+    constexpr std::size_t kMaxInfluences = 5;
     for (std::size_t i = 0; i < claim.influences.size() && i < kMaxInfluences; ++i) {
       const InfluenceView& influence = claim.influences[i];
       const std::string sign = influence.delta >= 0 ? "+" : "&#8722;";
@@ -208,8 +208,9 @@ std::string SupersessionTable(const ScoresView& view, const PagePlan& plan) {
       html += Td(p, p.empty() ? "n/a" : p);
     }
     html +=
-        Td(std::to_string(event.superseded.size()), ClaimLinks(view, plan, event.superseded)) +
-        Td(std::to_string(event.establishing.size()), ClaimLinks(view, plan, event.establishing)) +
+        Td(std::to_string(event.superseded.size()), ClaimLinks(view, plan, event.superseded, 20)) +
+        Td(std::to_string(event.establishing.size()),
+           ClaimLinks(view, plan, event.establishing, 20)) +
         "</tr>";
   }
   return html + "</tbody></table>";
