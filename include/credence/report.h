@@ -21,7 +21,7 @@ namespace credence {
 struct ReportOptions {
   std::string title;                     // empty: "credence report: <input name>"
   std::size_t max_plotted_sources = 60;  // forest plot rows
-  std::size_t max_table_rows = 10000;    // rows of the source, proposition and article tables
+  std::size_t max_table_rows = 2000;     // rows of the source, proposition and article tables
   std::size_t max_charted_propositions = 200;
   std::size_t max_claim_rows = 5000;  // claims listed with their explanations, all told
   std::size_t max_claims_per_proposition = 200;

@@ -61,12 +61,16 @@ svg a:focus { outline: 2px solid #000; }
 .legend svg { display: block; }
 .filter input { font: inherit; padding: 3px 6px; min-width: 260px; margin: 4px 0; }
 .proposition[hidden], tr[hidden] { display: none; }
+/* Large pages: the browser lays out only what is on screen. */
+.proposition { content-visibility: auto; contain-intrinsic-size: auto 700px; }
+.long { content-visibility: auto; contain-intrinsic-size: auto 3000px; }
 @media print {
   body { max-width: none; font-size: 11pt; }
   nav, .filter, .skip, th button.sort::after { display: none; }
   thead th { position: static; }
   h2 { break-after: avoid; }
   .proposition, tr, svg { break-inside: avoid; }
+  .proposition, .long { content-visibility: visible; }
   a { color: inherit; text-decoration: none; }
   details > .explanation { display: block; }
 }

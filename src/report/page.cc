@@ -60,7 +60,7 @@ void Sources(const ScoresView& view, const PagePlan& plan, std::ostream& out) {
         << " sources that answer for the most claims; the table lists the others too.";
   }
   out << "</p><div class=\"scroll\">" << ForestPlot(view, plan.plotted) << "</div>"
-      << Filter("outlet-table", "Filter sources") << "<div class=\"scroll\">"
+      << Filter("outlet-table", "Filter sources") << "<div class=\"scroll long\">"
       << OutletTable(view, plan) << "</div></section>";
 }
 
@@ -85,8 +85,8 @@ void Propositions(const ScoresView& view, const PagePlan& plan, std::ostream& ou
   }
   out << "</div>";
   if (!plan.uncharted.empty()) {
-    out << Filter("proposition-table", "Filter the other propositions") << "<div class=\"scroll\">"
-        << PropositionTable(view, plan) << "</div>";
+    out << Filter("proposition-table", "Filter the other propositions")
+        << "<div class=\"scroll long\">" << PropositionTable(view, plan) << "</div>";
   }
   out << "</section>";
 }
@@ -165,7 +165,7 @@ void WriteReportHtml(std::string_view scores_document, const std::string& source
   if (plan.articles.empty()) {
     out << "<p>The input names no articles (tabular data).</p>";
   } else {
-    out << Filter("article-table", "Filter articles") << "<div class=\"scroll\">"
+    out << Filter("article-table", "Filter articles") << "<div class=\"scroll long\">"
         << ArticleTable(view, plan) << "</div>";
   }
   out << "</section><section id=\"run\"><h2>The run</h2>" << RunTable(view)
