@@ -49,7 +49,7 @@ std::string ClaimLinks(const ScoresView& view, const PagePlan& plan,
 std::string SourceLink(const ScoresView& view, const PagePlan& plan, const std::string& id) {
   const std::size_t s = view.FindOutlet(id);
   if (s == ScoresView::kNone) return Escape(id);
-  const std::string name = Escape(view.outlets[s].name);
+  std::string name = Escape(view.outlets[s].name);
   if (!plan.outlet_listed[s]) return name;
   return "<a href=\"#" + Anchor("outlet", id) + "\">" + name + "</a>";
 }

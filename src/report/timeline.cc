@@ -217,11 +217,19 @@ std::string TimelineChart(const ScoresView& view, std::size_t p, const std::vect
     const std::string shape = StatusShape(claim.status, x(claim.day), y, 11);
     const std::string status = " data-status=\"" + std::string(StatusName(claim.status)) + "\"";
     if (listed[c]) {
-      svg += "<a class=\"claim-marker\"" + status + " href=\"#" + Anchor("claim", claim.id) +
-             "\">" + title + shape + "</a>";
+      svg += "<a class=\"claim-marker\"";
+      svg += status;
+      svg += " href=\"#";
+      svg += Anchor("claim", claim.id);
+      svg += "\">";
     } else {
-      svg += "<g class=\"claim-marker\"" + status + ">" + title + shape + "</g>";
+      svg += "<g class=\"claim-marker\"";
+      svg += status;
+      svg += ">";
     }
+    svg += title;
+    svg += shape;
+    svg += listed[c] ? "</a>" : "</g>";
   }
   svg += "</svg>";
   return svg;
