@@ -159,6 +159,11 @@ int RunGraph(const InputFlags& flags, const credence::SolverOptions& options,
 
 }  // namespace
 
+// The solver flags, for the subcommands in their own files.
+void credence::cli::AddSolverFlags(CLI::App* command, SolverOptions* options) {
+  ::AddSolverFlags(command, options);
+}
+
 int main(int argc, char** argv) {
   CLI::App app{"credence: scores how reliable news outlets are and how probable their claims are"};
   app.set_version_flag("--version", std::string(credence::Version()));
@@ -207,6 +212,8 @@ int main(int argc, char** argv) {
   const std::vector<credence::cli::Command> commands = {
       credence::cli::AddSynthCommand(app),
       credence::cli::AddEvalCommand(app),
+      credence::cli::AddReportCommand(app),
+      credence::cli::AddExportCommand(app),
   };
 
   try {

@@ -90,6 +90,9 @@ class ScoresWriter {
     out << ",\n";
     Member(out, "outlets", Outlets());
     out << ",\n";
+    StreamArray(out, "articles", store_.articles().size(),
+                [this](std::size_t a) { return Article(store_.articles()[a]); });
+    out << ",\n";
     StreamArray(out, "claims", store_.num_claims(), [this](std::size_t c) { return Claim(c); });
     out << ",\n";
     StreamArray(out, "propositions", store_.num_propositions(),
@@ -218,6 +221,19 @@ class ScoresWriter {
       outlets.push_back(std::move(outlet));
     }
     return outlets;
+  }
+
+  // What a reader needs to find the article: the report links each claim to it.
+  OrderedJson Article(const ArticleInfo& info) const {
+    OrderedJson article = OrderedJson::object();
+    article["id"] = info.id;
+    article["outlet"] = OutletId(info.outlet);
+    article["published"] = info.published
+                               ? output_internal::ValueToJson(Value::FromDate(*info.published))
+                               : OrderedJson(nullptr);
+    article["title"] = info.title;
+    article["url"] = info.url;
+    return article;
   }
 
   OrderedJson Influences(const std::vector<Influence>& influences) const {

@@ -34,8 +34,9 @@ TEST(ScoresToJsonTest, TopLevelKeysInContractOrderPrettyPrintedWithFinalNewline)
   EXPECT_EQ(text.back(), '\n');
   EXPECT_EQ(text.substr(0, 28), "{\n  \"schema_version\": \"1\",\n ");
   const Json root = Parse(text);
-  EXPECT_EQ(Keys(root), (std::vector<std::string>{"schema_version", "engine", "summary", "outlets",
-                                                  "claims", "propositions", "supersessions"}));
+  EXPECT_EQ(Keys(root),
+            (std::vector<std::string>{"schema_version", "engine", "summary", "outlets", "articles",
+                                      "claims", "propositions", "supersessions"}));
 }
 
 // The writer streams one claim at a time; its bytes must be what a whole-document dump gives.
@@ -149,6 +150,23 @@ TEST(ScoresToJsonTest, OutletsWithExplanations) {
   EXPECT_EQ(outlets[2]["claims"], 0);
   EXPECT_EQ(outlets[2]["explanation"]["note"],
             "publishes no claims in this document; content source of 2 claims relayed by others");
+}
+
+// Articles carry what a reader needs to find them (the report links each claim to its article).
+TEST(ScoresToJsonTest, ArticlesWithOutletDateTitleAndUrl) {
+  ClaimsDocument document = testing::SampleDocument();
+  document.articles[1].published = Date{2025, 1, 0, DateGranularity::kMonth};
+  document.articles[1].title = "Coalition <b>rejects</b>";
+  document.articles[1].url = "https://example.org/a1";
+  const Json articles = Parse(ScoresToJson(BuildClaimStore(document), SampleReport()))["articles"];
+  ASSERT_EQ(articles.size(), 8U);
+  EXPECT_EQ(articles[0], Json::parse(R"({"id": "a0", "outlet": "np", "published": null,
+                                         "title": "", "url": ""})"));
+  EXPECT_EQ(articles[1], Json::parse(R"({"id": "a1", "outlet": "an", "published": "2025-01",
+                                         "title": "Coalition <b>rejects</b>",
+                                         "url": "https://example.org/a1"})"));
+  EXPECT_EQ(Keys(articles[1]),
+            (std::vector<std::string>{"id", "outlet", "published", "title", "url"}));
 }
 
 TEST(ScoresToJsonTest, ClaimsInInputOrderWithExplanations) {

@@ -1,0 +1,53 @@
+// Where the commands that present scores (report, export) get them: by scoring an input, like
+// `credence score`, or from a scores document already written (--scores). The service will add
+// its store as a third source.
+#include <iostream>
+#include <sstream>
+
+#include "commands.h"
+#include "credence/input.h"
+#include "credence/output.h"
+#include "credence/score.h"
+
+namespace credence::cli {
+
+void AddScoresSourceFlags(CLI::App* command, ScoresSource* source) {
+  command->add_option("INPUT", source->input,
+                      "claims to score: a document, JSON Lines or a table ('-' for standard "
+                      "input)");
+  command
+      ->add_option("--format", source->format,
+                   "format of INPUT: auto (detect by content), json, jsonl, crowd-csv, crowd-tsv, "
+                   "book or population")
+      ->capture_default_str();
+  command->add_option("--scores", source->scores_file,
+                      "a scores document already written by credence score, instead of INPUT");
+  AddSolverFlags(command, &source->options);
+}
+
+ScoresDocument LoadScores(const ScoresSource& source) {
+  if (source.input.empty() == source.scores_file.empty()) {
+    throw CommandUsageError("give either INPUT (claims to score) or --scores FILE, not both");
+  }
+  if (!source.scores_file.empty()) {
+    // A scores document is about 1 KB a claim; the cap only stops a runaway pipe.
+    constexpr std::size_t kMaxScoresBytes = std::size_t{64} << 30;
+    return {ReadInputBytes(source.scores_file, kMaxScoresBytes), source.scores_file};
+  }
+  std::string error;
+  if (!source.options.IsValid(&error)) throw CommandUsageError(error);
+  CreateSolver(source.options.algorithm);  // throws std::invalid_argument when unknown
+  const std::optional<InputFormat> format = ParseInputFormat(source.format);
+  if (!format) {
+    throw CommandUsageError("unknown --format \"" + source.format +
+                            "\"; known: auto, json, jsonl, crowd-csv, crowd-tsv, book, population");
+  }
+  std::vector<Diagnostic> warnings;
+  const ClaimStore store = LoadClaimStore(source.input, *format, {}, &warnings);
+  for (const Diagnostic& warning : warnings) std::cerr << warning.ToString() << '\n';
+  std::ostringstream scores;
+  WriteScoresJson(store, Score(store, source.options), scores);
+  return {std::move(scores).str(), source.input};
+}
+
+}  // namespace credence::cli
