@@ -30,6 +30,8 @@ class OutputError : public std::runtime_error {
 
 // Writes `content` to `path`, choosing by what `path` is:
 //  - "-": standard output (file descriptor 1), written in place after std::cout is flushed;
+//    /dev/stdout, /dev/stderr, /dev/fd/N and /proc/self/fd/N likewise write their descriptor,
+//    so that what the shell opened stays as it opened it (`>> log` appends);
 //  - a regular file, or a name that does not exist yet: replaced atomically. The content goes to
 //    a temporary file beside the target (TARGET.tmp-PID-N), is flushed to disk, gets the old
 //    file's mode and owner, and is renamed over the target; the directory is then synced. An

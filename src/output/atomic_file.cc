@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <charconv>
 #include <climits>
 #include <cstddef>
 #include <cstdio>
@@ -265,16 +266,35 @@ void WriteInPlace(const std::string& shown, const std::string& path, const Conte
   if (error != 0) Fail(shown, error);
 }
 
-void WriteStandardOutput(const ContentWriter& write) {
+// The descriptor a path names: /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N. Writing
+// to the descriptor itself keeps what the shell opened (`>> log` appends, a pipe stays a pipe);
+// replacing the file the descriptor points at would not.
+std::optional<int> DescriptorNamedBy(std::string_view path) {
+  if (path == "/dev/stdout") return STDOUT_FILENO;
+  if (path == "/dev/stderr") return STDERR_FILENO;
+  for (const std::string_view prefix : {"/dev/fd/", "/proc/self/fd/"}) {
+    if (!path.starts_with(prefix)) continue;
+    const std::string_view digits = path.substr(prefix.size());
+    int fd = 0;
+    const auto [end, status] = std::from_chars(digits.data(), digits.data() + digits.size(), fd);
+    if (status == std::errc() && end == digits.data() + digits.size() && !digits.empty()) return fd;
+  }
+  return std::nullopt;
+}
+
+void WriteDescriptor(const std::string& shown, int fd, const ContentWriter& write) {
   // Whatever the program printed through std::cout or stdio goes first.
   std::cout.flush();
   std::fflush(stdout);
-  const int error = write(STDOUT_FILENO);
-  if (error != 0) Fail(std::string(kStandardOutput), error);
+  std::cerr.flush();
+  const int error = ::fcntl(fd, F_GETFL) == -1 ? errno : write(fd);
+  if (error != 0) Fail(shown, error);
 }
 
 void WriteTo(const std::string& path, const ContentWriter& write) {
-  if (path == "-") return WriteStandardOutput(write);
+  if (path == "-") return WriteDescriptor(std::string(kStandardOutput), STDOUT_FILENO, write);
+  if (const std::optional<int> fd = DescriptorNamedBy(path))
+    return WriteDescriptor(path, *fd, write);
   if (path.empty()) throw OutputError(path, 0, "the output path is empty");
   struct stat status = {};
   if (::stat(path.c_str(), &status) != 0) {

@@ -322,6 +322,11 @@ TEST(Cli, OutputWritesThroughLinksPipesAndDevicesWithoutReplacingThem) {
   EXPECT_EQ(piped.exit_code, 0) << piped.err;
   EXPECT_EQ(received.rfind("graph credence {", 0), 0U);
   EXPECT_TRUE(fs::is_fifo(fifo));
+  // /dev/stdout is the descriptor the shell opened: appended to, not replaced.
+  const fs::path log = dir / "log.json";
+  std::ofstream(log) << "previous\n";
+  ASSERT_EQ(RunCredence("score " + input + " -o /dev/stdout >>" + log.string()).exit_code, 0);
+  EXPECT_EQ(Slurp(log).rfind("previous\n{\n  \"schema_version\"", 0), 0U);
   // A character device is written, never replaced. As root a private copy of /dev/null stands
   // in for the system's, so that a regression cannot replace the real one.
   fs::path device = "/dev/null";
@@ -336,8 +341,8 @@ TEST(Cli, OutputWritesThroughLinksPipesAndDevicesWithoutReplacingThem) {
     names.push_back(entry.path().filename().string());
   }
   std::sort(names.begin(), names.end());
-  std::vector<std::string> expected = {"latest.json", "pipe", "private.json"};
-  if (::geteuid() == 0) expected.insert(expected.begin() + 1, "null");
+  std::vector<std::string> expected = {"latest.json", "log.json", "pipe", "private.json"};
+  if (::geteuid() == 0) expected.insert(expected.begin() + 2, "null");
   EXPECT_EQ(names, expected);  // no temporary file anywhere
 }
 

@@ -201,6 +201,26 @@ TEST_F(WriteFileAtomicallyTest, ACharacterDeviceStaysADevice) {
   EXPECT_EQ(status.st_rdev, makedev(1, 3));
 }
 
+TEST_F(WriteFileAtomicallyTest, ADescriptorPathWritesTheDescriptorAsOpened) {
+  // `credence ... -o /dev/stdout >> log` must append to log, not replace it.
+  const fs::path log = directory_ / "log.json";
+  std::ofstream(log) << "previous\n";
+  const int fd = ::open(log.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
+  ASSERT_GE(fd, 0);
+  WriteFileAtomically("/dev/fd/" + std::to_string(fd), "first\n");
+  WriteFileAtomically("/proc/self/fd/" + std::to_string(fd),
+                      [](std::ostream& out) { out << "second\n"; });
+  ::close(fd);
+  EXPECT_EQ(Read(log), "previous\nfirst\nsecond\n");
+  EXPECT_EQ(Entries(), std::vector<std::string>{"log.json"});
+  try {
+    WriteFileAtomically("/dev/fd/" + std::to_string(fd), "x");  // closed now
+    FAIL() << "expected OutputError";
+  } catch (const OutputError& error) {
+    EXPECT_EQ(error.error_number(), EBADF);
+  }
+}
+
 TEST_F(WriteFileAtomicallyTest, AFullDeviceFailsWithTheReason) {
   if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full on this system";
   try {
