@@ -257,16 +257,8 @@ int FinishStandardOutput(int status) {
   return status == 0 ? kExitUserError : status;
 }
 
-}  // namespace
-
-// The solver flags, for the subcommands in their own files.
-void credence::cli::AddSolverFlags(CLI::App* command, SolverOptions* options) {
-  ::AddSolverFlags(command, options);
-}
-
-int main(int argc, char** argv) {
-  GuardStandardStreams();
-  credence::RemoveTemporaryFilesOnSignals();
+// Defines the commands, parses the command line and runs the command it names.
+int RunCommandLine(int argc, char** argv) {
   CLI::App app{"credence: scores how reliable news outlets are and how probable their claims are"};
   app.set_version_flag("--version", std::string(credence::Version()));
   app.require_subcommand(1);
@@ -324,17 +316,27 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
-    return FinishStandardOutput(app.exit(error) == 0 ? 0 : kExitUsage);
+    return app.exit(error) == 0 ? 0 : kExitUsage;
   }
+  if (score->parsed()) return RunScore(score_flags, score_options, score_output, score_summary);
+  if (validate->parsed()) return RunValidate(validate_inputs, validate_allow_empty);
+  if (graph->parsed()) return RunGraph(graph_flags, graph_options, graph_output);
+  for (const credence::cli::Command& command : commands) {
+    if (command.app->parsed()) return command.run();
+  }
+  return kExitUsage;
+}
 
-  const int status = RunMappingErrors([&] {
-    if (score->parsed()) return RunScore(score_flags, score_options, score_output, score_summary);
-    if (validate->parsed()) return RunValidate(validate_inputs, validate_allow_empty);
-    if (graph->parsed()) return RunGraph(graph_flags, graph_options, graph_output);
-    for (const credence::cli::Command& command : commands) {
-      if (command.app->parsed()) return command.run();
-    }
-    return kExitUsage;
-  });
+}  // namespace
+
+// The solver flags, for the subcommands in their own files.
+void credence::cli::AddSolverFlags(CLI::App* command, SolverOptions* options) {
+  ::AddSolverFlags(command, options);
+}
+
+int main(int argc, char** argv) {
+  GuardStandardStreams();
+  credence::RemoveTemporaryFilesOnSignals();
+  const int status = RunMappingErrors([&] { return RunCommandLine(argc, argv); });
   return FinishStandardOutput(status);
 }
