@@ -38,6 +38,7 @@ struct ScoresSource {
   std::string input;
   std::string format = "auto";
   std::string scores_file;
+  bool allow_empty = false;  // as InputFlags::allow_empty
   SolverOptions options;
 };
 void AddScoresSourceFlags(CLI::App* command, ScoresSource* source);

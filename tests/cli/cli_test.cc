@@ -272,7 +272,7 @@ TEST(Cli, ALostStandardOutputIsAnError) {
 TEST(Cli, AnInputWithoutClaimsIsRefusedUnlessAllowed) {
   const fs::path empty = TempDir() / "empty.json";
   std::ofstream(empty) << R"({"credence": "1", "predicates": [], "articles": []})";
-  for (const char* command : {"score", "graph", "validate"}) {
+  for (const char* command : {"score", "graph", "validate", "report"}) {
     const Outcome refused = RunCredence(std::string(command) + " " + empty.string());
     EXPECT_EQ(refused.exit_code, 1) << command;
     // validate lists problems on standard output, the others on standard error.
