@@ -1,14 +1,19 @@
-// Subcommands of the credence executable that live in their own files. Each registers its
-// flags on the application and returns how to run it; main() maps exceptions to exit codes:
-// credence::InputError -> 1, CommandUsageError and std::invalid_argument -> 2, others -> 3.
+// Subcommands of the credence executable that live in their own files, and the pieces they
+// share with the ones in tools/credence.cc. Each registers its flags on the application and
+// returns how to run it; main() maps exceptions to exit codes: credence::InputError and
+// credence::OutputError -> 1, CommandUsageError and std::invalid_argument -> 2, std::bad_alloc
+// and std::system_error -> 1, other exceptions (bugs) -> 3.
 #ifndef CREDENCE_TOOLS_COMMANDS_H_
 #define CREDENCE_TOOLS_COMMANDS_H_
 
 #include <CLI/CLI.hpp>
+#include <cstddef>
 #include <functional>
 #include <stdexcept>
 #include <string>
 
+#include "credence/claim_store.h"
+#include "credence/input.h"
 #include "credence/solver.h"
 
 namespace credence::cli {
@@ -33,6 +38,7 @@ struct ScoresSource {
   std::string input;
   std::string format = "auto";
   std::string scores_file;
+  bool allow_empty = false;  // as InputFlags::allow_empty
   SolverOptions options;
 };
 void AddScoresSourceFlags(CLI::App* command, ScoresSource* source);
@@ -41,6 +47,25 @@ struct ScoresDocument {
   std::string name;  // the file it came from, for error messages
 };
 ScoresDocument LoadScores(const ScoresSource& source);
+
+// The input of a command that reads claims (tools/credence.cc).
+struct InputFlags {
+  std::string input;
+  std::string format = "auto";
+  bool allow_empty = false;  // an input without claims is an error unless this is set
+};
+// The --format help of the commands that score any input.
+extern const char* const kInputFormatHelp;
+// Adds INPUT, --format (with `format_help`) and --allow-empty.
+void AddInputFlags(CLI::App* command, InputFlags* flags, const std::string& format_help);
+// The format --format names (kAuto for "auto"); CommandUsageError for an unknown name.
+InputFormat ParseFormatFlag(const InputFlags& flags);
+// Throws InputError at `input` when it holds no claim, unless `allow_empty`: an empty input is
+// almost always a broken pipeline upstream, and exit status 0 would hide it.
+void RequireClaims(std::size_t num_claims, const std::string& input, bool allow_empty);
+// Loads the input as `format` (kAuto detects it), prints at most `max_warnings` of its warnings
+// to standard error (then how many more there were), and applies RequireClaims.
+ClaimStore LoadInput(const InputFlags& flags, InputFormat format, std::size_t max_warnings);
 
 // credence eval (tools/eval_command.cc).
 Command AddEvalCommand(CLI::App& app);

@@ -1,14 +1,33 @@
 // credence: the command line. A thin shell over the library: parse flags, call, map errors to
-// exit codes (0 success, 1 invalid input, 2 usage error, 3 internal failure).
+// exit codes (README, docs/robustness.md):
+//   0  success;
+//   1  the input cannot be used, an output cannot be written, or the system refused (a missing
+//      directory, a full disk, a lost standard output, too little memory);
+//   2  usage error (an unknown option, algorithm or format, an option out of range);
+//   3  internal error: a bug, and only a bug;
+//   128 + N  ended by signal N (SIGINT, SIGTERM, SIGHUP remove a partly written output first).
+
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <exception>
+#include <functional>
 #include <iostream>
+#include <limits>
+#include <new>
+#include <optional>
+#include <sstream>
 #include <stdexcept>
 #include <string>
+#include <system_error>
+#include <vector>
 
 #include "commands.h"
+#include "credence/atomic_file.h"
 #include "credence/claim_store.h"
 #include "credence/consistency_graph.h"
 #include "credence/error.h"
@@ -18,30 +37,63 @@
 #include "credence/solver.h"
 #include "credence/version.h"
 
-namespace {
+namespace credence::cli {
 
-constexpr int kExitInvalidInput = 1;
-constexpr int kExitUsage = 2;
-constexpr int kExitInternal = 3;
-
-using UsageError = credence::cli::CommandUsageError;
-
-struct InputFlags {
-  std::string input;
-  std::string format = "auto";
-};
-
-void AddInputFlags(CLI::App* command, InputFlags* flags) {
+void AddInputFlags(CLI::App* command, InputFlags* flags, const std::string& format_help) {
   command
       ->add_option("INPUT", flags->input,
                    "the input file ('-' for standard input: a claims document)")
       ->required();
-  command
-      ->add_option("--format", flags->format,
-                   "input format: auto (detect by content), json (a claims document), jsonl (JSON "
-                   "Lines), crowd-csv, crowd-tsv, book or population")
-      ->capture_default_str();
+  command->add_option("--format", flags->format, format_help)->capture_default_str();
+  command->add_flag("--allow-empty", flags->allow_empty,
+                    "accept an input that holds no claim (refused by default: an empty input is "
+                    "usually a broken pipeline)");
 }
+
+const char* const kInputFormatHelp =
+    "input format: auto (detect by content), json (a claims document), jsonl (JSON Lines), "
+    "crowd-csv, crowd-tsv, book or population";
+
+InputFormat ParseFormatFlag(const InputFlags& flags) {
+  const std::optional<InputFormat> format = ParseInputFormat(flags.format);
+  if (!format) {
+    throw CommandUsageError("unknown --format \"" + flags.format +
+                            "\"; known: auto, json, jsonl, crowd-csv, crowd-tsv, book, population");
+  }
+  return *format;
+}
+
+void RequireClaims(std::size_t num_claims, const std::string& input, bool allow_empty) {
+  if (num_claims > 0 || allow_empty) return;
+  throw InputError(Diagnostic{Severity::kError,
+                              {input == "-" ? "<stdin>" : input, "", 0},
+                              "no claims: the input holds no claim to score (pass --allow-empty "
+                              "to accept an empty input)"});
+}
+
+ClaimStore LoadInput(const InputFlags& flags, InputFormat format, std::size_t max_warnings) {
+  std::vector<Diagnostic> warnings;
+  ClaimStore store = LoadClaimStore(flags.input, format, {}, &warnings);
+  for (std::size_t i = 0; i < warnings.size() && i < max_warnings; ++i) {
+    std::cerr << warnings[i].ToString() << '\n';
+  }
+  if (warnings.size() > max_warnings) {
+    std::cerr << "... and " << warnings.size() - max_warnings << " more warnings\n";
+  }
+  RequireClaims(store.num_claims(), flags.input, flags.allow_empty);
+  return store;
+}
+
+}  // namespace credence::cli
+
+namespace {
+
+constexpr int kExitUserError = 1;  // the input, an output or the system: fixable by the user
+constexpr int kExitUsage = 2;
+constexpr int kExitInternal = 3;  // a bug
+
+using credence::cli::InputFlags;
+using UsageError = credence::cli::CommandUsageError;
 
 void AddSolverFlags(CLI::App* command, credence::SolverOptions* options) {
   std::string names;
@@ -73,18 +125,9 @@ void AddSolverFlags(CLI::App* command, credence::SolverOptions* options) {
       ->capture_default_str();
 }
 
-credence::ClaimStore LoadStore(const InputFlags& flags, bool print_warnings) {
-  const std::optional<credence::InputFormat> format = credence::ParseInputFormat(flags.format);
-  if (!format) {
-    throw UsageError("unknown --format \"" + flags.format +
-                     "\"; known: auto, json, jsonl, crowd-csv, crowd-tsv, book, population");
-  }
-  std::vector<credence::Diagnostic> warnings;
-  credence::ClaimStore store = credence::LoadClaimStore(flags.input, *format, {}, &warnings);
-  if (print_warnings) {
-    for (const credence::Diagnostic& warning : warnings) std::cerr << warning.ToString() << '\n';
-  }
-  return store;
+credence::ClaimStore LoadStore(const InputFlags& flags) {
+  return credence::cli::LoadInput(flags, credence::cli::ParseFormatFlag(flags),
+                                  std::numeric_limits<std::size_t>::max());
 }
 
 void CheckOptions(const credence::SolverOptions& options) {
@@ -96,7 +139,7 @@ void CheckOptions(const credence::SolverOptions& options) {
 int RunScore(const InputFlags& flags, const credence::SolverOptions& options,
              const std::string& output, bool summary) {
   CheckOptions(options);
-  const credence::ClaimStore store = LoadStore(flags, true);
+  const credence::ClaimStore store = LoadStore(flags);
   const credence::ScoreReport report = credence::Score(store, options);
   const auto write = [&](std::ostream& out) { credence::WriteScoresJson(store, report, out); };
   if (output.empty() || output == "-") {
@@ -104,44 +147,46 @@ int RunScore(const InputFlags& flags, const credence::SolverOptions& options,
     if (summary) std::cerr << credence::FormatSummary(store, report);
   } else {
     credence::WriteFileAtomically(output, write);
-    if (summary) std::cout << credence::FormatSummary(store, report);
+    if (summary) credence::WriteFileAtomically("-", credence::FormatSummary(store, report));
     std::cerr << "wrote " << output << '\n';
   }
   return 0;
 }
 
-int RunValidate(const std::vector<std::string>& inputs) {
+int RunValidate(const std::vector<std::string>& inputs, bool allow_empty) {
   int status = 0;
   for (const std::string& input : inputs) {
+    // Each input's report is written whole, through the same checked path as every output.
+    std::ostringstream report;
     try {
       if (input != "-" &&
           credence::DetectInputFormat(input) == credence::InputFormat::kClaimsJsonl) {
         std::vector<credence::Diagnostic> warnings;
         const credence::ClaimStore store =
             credence::LoadClaimStore(input, credence::InputFormat::kClaimsJsonl, {}, &warnings);
-        for (const credence::Diagnostic& warning : warnings) {
-          std::cout << warning.ToString() << '\n';
+        for (const credence::Diagnostic& warning : warnings) report << warning.ToString() << '\n';
+        credence::cli::RequireClaims(store.num_claims(), input, allow_empty);
+        report << input << ": valid JSON Lines: " << store.num_outlets() << " outlets, "
+               << store.predicates().size() << " predicates, " << store.num_claims() << " claims\n";
+      } else {
+        const credence::ClaimsDocument document = credence::ReadClaimsDocument(input);
+        for (const credence::Diagnostic& warning : document.warnings) {
+          report << warning.ToString() << '\n';
         }
-        std::cout << input << ": valid JSON Lines: " << store.num_outlets() << " outlets, "
-                  << store.predicates().size() << " predicates, " << store.num_claims()
-                  << " claims\n";
-        continue;
+        credence::cli::RequireClaims(document.NumClaims(), input, allow_empty);
+        report << input << ": valid: " << document.outlets.size() << " outlets, "
+               << document.predicates.size() << " predicates, " << document.articles.size()
+               << " articles, " << document.NumClaims() << " claims\n";
       }
-      const credence::ClaimsDocument document = credence::ReadClaimsDocument(input);
-      for (const credence::Diagnostic& warning : document.warnings) {
-        std::cout << warning.ToString() << '\n';
-      }
-      std::cout << input << ": valid: " << document.outlets.size() << " outlets, "
-                << document.predicates.size() << " predicates, " << document.articles.size()
-                << " articles, " << document.NumClaims() << " claims\n";
     } catch (const credence::InputError& error) {
       for (const credence::Diagnostic& diagnostic : error.diagnostics()) {
-        std::cout << diagnostic.ToString() << '\n';
+        report << diagnostic.ToString() << '\n';
       }
-      std::cout << input << ": invalid: " << error.diagnostics().size() << " problem"
-                << (error.diagnostics().size() == 1 ? "" : "s") << '\n';
-      status = kExitInvalidInput;
+      report << input << ": invalid: " << error.diagnostics().size() << " problem"
+             << (error.diagnostics().size() == 1 ? "" : "s") << '\n';
+      status = kExitUserError;
     }
+    credence::WriteFileAtomically("-", report.str());
   }
   return status;
 }
@@ -149,7 +194,7 @@ int RunValidate(const std::vector<std::string>& inputs) {
 int RunGraph(const InputFlags& flags, const credence::SolverOptions& options,
              const std::string& output) {
   CheckOptions(options);
-  const credence::ClaimStore store = LoadStore(flags, true);
+  const credence::ClaimStore store = LoadStore(flags);
   credence::ConsistencyGraph graph;
   const credence::ScoreReport report = credence::Score(store, options, {}, &graph);
   credence::WriteFileAtomically(output.empty() ? "-" : output,
@@ -157,14 +202,63 @@ int RunGraph(const InputFlags& flags, const credence::SolverOptions& options,
   return 0;
 }
 
-}  // namespace
-
-// The solver flags, for the subcommands in their own files.
-void credence::cli::AddSolverFlags(CLI::App* command, SolverOptions* options) {
-  ::AddSolverFlags(command, options);
+// Runs a parsed command and maps what it throws to an exit status, printing the error once.
+int RunMappingErrors(const std::function<int()>& run) {
+  try {
+    return run();
+  } catch (const credence::InputError& error) {
+    std::cerr << error.what() << '\n';  // every line names its file
+  } catch (const credence::OutputError& error) {
+    std::cerr << "credence: " << error.what() << '\n';
+  } catch (const UsageError& error) {
+    std::cerr << "credence: " << error.what() << '\n';
+    return kExitUsage;
+  } catch (const std::invalid_argument& error) {
+    std::cerr << "credence: " << error.what() << '\n';
+    return kExitUsage;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "credence: out of memory: the input needs more memory than the system gives "
+                 "(docs/robustness.md lists the input limits)\n";
+  } catch (const std::system_error& error) {
+    // The system refused something (threads, files): the environment's answer, not a bug.
+    std::cerr << "credence: " << error.what() << '\n';
+  } catch (const std::exception& error) {
+    std::cerr << "credence: internal error: " << error.what() << '\n';
+    return kExitInternal;
+  }
+  return kExitUserError;
 }
 
-int main(int argc, char** argv) {
+// A closed standard stream would lend its number to the next file opened, and text meant for
+// standard output would land in an output file. Each closed one is opened on /dev/null in the
+// direction that fails, so that writing to a closed standard output is an error.
+void GuardStandardStreams() {
+  for (const int fd : {STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO}) {
+    if (::fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
+    const int opened = ::open("/dev/null", (fd == STDIN_FILENO ? O_WRONLY : O_RDONLY) | O_CLOEXEC);
+    if (opened >= 0 && opened != fd) {
+      ::dup2(opened, fd);
+      ::close(opened);
+    }
+  }
+}
+
+// Every output of a command goes through WriteFileAtomically, which reports a failed write to
+// standard output with its reason. This catches what else reached std::cout (help texts): a
+// write that failed (a full disk, a closed descriptor) must not end in exit status 0.
+int FinishStandardOutput(int status) {
+  std::cout.flush();
+  errno = 0;
+  const bool flushed = std::fflush(stdout) == 0;
+  const int error = errno;
+  if (flushed && std::ferror(stdout) == 0 && std::cout.good()) return status;
+  std::cerr << "credence: cannot write standard output"
+            << (error != 0 ? std::string(": ") + std::strerror(error) : std::string()) << '\n';
+  return status == 0 ? kExitUserError : status;
+}
+
+// Defines the commands, parses the command line and runs the command it names.
+int RunCommandLine(int argc, char** argv) {
   CLI::App app{"credence: scores how reliable news outlets are and how probable their claims are"};
   app.set_version_flag("--version", std::string(credence::Version()));
   app.require_subcommand(1);
@@ -175,7 +269,7 @@ int main(int argc, char** argv) {
   bool score_summary = false;
   CLI::App* score = app.add_subcommand(
       "score", "score claims (a document, JSON Lines or a table) and write the scores JSON");
-  AddInputFlags(score, &score_flags);
+  AddInputFlags(score, &score_flags, credence::cli::kInputFormatHelp);
   AddSolverFlags(score, &score_options);
   score
       ->add_option("--explain-max-groups", score_options.explain_max_groups,
@@ -190,12 +284,15 @@ int main(int argc, char** argv) {
                   "error)");
 
   std::vector<std::string> validate_inputs;
+  bool validate_allow_empty = false;
   CLI::App* validate = app.add_subcommand(
       "validate", "check claims documents; exit 0 when valid, 1 with every problem listed");
   validate
       ->add_option("INPUT", validate_inputs,
                    "claims documents or JSON Lines files ('-' for standard input: a document)")
       ->required();
+  validate->add_flag("--allow-empty", validate_allow_empty,
+                     "count a document without claims as valid (refused by default)");
 
   InputFlags graph_flags;
   credence::SolverOptions graph_options;
@@ -203,7 +300,7 @@ int main(int argc, char** argv) {
   bool dot = true;
   CLI::App* graph = app.add_subcommand(
       "graph", "score a document and write its consistency graph as GraphViz DOT");
-  AddInputFlags(graph, &graph_flags);
+  AddInputFlags(graph, &graph_flags, credence::cli::kInputFormatHelp);
   AddSolverFlags(graph, &graph_options);
   graph->add_flag("--dot", dot, "write GraphViz DOT (the only graph format for now)");
   graph->add_option("-o,--output", graph_output, "write the DOT here; default: standard output");
@@ -221,26 +318,25 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& error) {
     return app.exit(error) == 0 ? 0 : kExitUsage;
   }
-
-  try {
-    if (score->parsed()) return RunScore(score_flags, score_options, score_output, score_summary);
-    if (validate->parsed()) return RunValidate(validate_inputs);
-    if (graph->parsed()) return RunGraph(graph_flags, graph_options, graph_output);
-    for (const credence::cli::Command& command : commands) {
-      if (command.app->parsed()) return command.run();
-    }
-  } catch (const credence::InputError& error) {
-    std::cerr << error.what() << '\n';
-    return kExitInvalidInput;
-  } catch (const UsageError& error) {
-    std::cerr << "credence: " << error.what() << '\n';
-    return kExitUsage;
-  } catch (const std::invalid_argument& error) {
-    std::cerr << "credence: " << error.what() << '\n';
-    return kExitUsage;
-  } catch (const std::exception& error) {
-    std::cerr << "credence: internal error: " << error.what() << '\n';
-    return kExitInternal;
+  if (score->parsed()) return RunScore(score_flags, score_options, score_output, score_summary);
+  if (validate->parsed()) return RunValidate(validate_inputs, validate_allow_empty);
+  if (graph->parsed()) return RunGraph(graph_flags, graph_options, graph_output);
+  for (const credence::cli::Command& command : commands) {
+    if (command.app->parsed()) return command.run();
   }
   return kExitUsage;
+}
+
+}  // namespace
+
+// The solver flags, for the subcommands in their own files.
+void credence::cli::AddSolverFlags(CLI::App* command, SolverOptions* options) {
+  ::AddSolverFlags(command, options);
+}
+
+int main(int argc, char** argv) {
+  GuardStandardStreams();
+  credence::RemoveTemporaryFilesOnSignals();
+  const int status = RunMappingErrors([&] { return RunCommandLine(argc, argv); });
+  return FinishStandardOutput(status);
 }

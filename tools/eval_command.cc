@@ -1,4 +1,4 @@
-// credence eval: accuracy of one or every algorithm against gold labels, as JSON or a table.
+// credence eval: accuracy of one or every algorithm against gold values, as JSON or a table.
 #include <unistd.h>
 
 #include <cstdio>
@@ -29,14 +29,16 @@ std::string DatasetName(const std::string& input) {
 }
 
 struct EvalFlags {
-  std::string input;
+  InputFlags input;
   std::string truth;
-  std::string format = "auto";
   std::string algorithm = "all";
   bool table = false;
   std::string output;
   SolverOptions options;
 };
+
+// Tabular data sets can carry thousands of identical warnings; a few say enough.
+constexpr std::size_t kMaxWarnings = 10;
 
 int RunEval(const EvalFlags& flags) {
   std::string error;
@@ -48,28 +50,23 @@ int RunEval(const EvalFlags& flags) {
     CreateSolver(flags.algorithm);  // throws std::invalid_argument when unknown
     algorithms.push_back(flags.algorithm);
   }
-  const std::optional<InputFormat> requested = ParseInputFormat(flags.format);
-  if (!requested) {
-    throw CommandUsageError("unknown --format \"" + flags.format +
-                            "\"; known: auto, json, jsonl, crowd-csv, crowd-tsv, book, population");
-  }
+  const InputFormat requested = ParseFormatFlag(flags.input);
+  // The gold file's format follows the input's, so the input's must be known first.
   const InputFormat format =
-      *requested == InputFormat::kAuto ? DetectInputFormat(flags.input) : *requested;
+      requested == InputFormat::kAuto ? DetectInputFormat(flags.input.input) : requested;
 
+  const ClaimStore store = LoadInput(flags.input, format, kMaxWarnings);
+  const std::vector<TruthRecord> truth = ReadGold(flags.truth, format);
   std::vector<Diagnostic> warnings;
-  const ClaimStore store = LoadClaimStore(flags.input, format, {}, &warnings);
-  // Tabular data sets can carry thousands of identical warnings; a few say enough.
-  constexpr std::size_t kMaxWarnings = 10;
+  const std::vector<EvalResult> results =
+      Evaluate(store, truth, algorithms, flags.options, &warnings);
   for (std::size_t i = 0; i < warnings.size() && i < kMaxWarnings; ++i) {
     std::cerr << warnings[i].ToString() << '\n';
   }
   if (warnings.size() > kMaxWarnings) {
     std::cerr << "... and " << warnings.size() - kMaxWarnings << " more warnings\n";
   }
-  const std::vector<TruthRecord> truth = ReadTruth(flags.truth, format);
-
-  const std::vector<EvalResult> results = Evaluate(store, truth, algorithms, flags.options);
-  const std::string dataset = DatasetName(flags.input);
+  const std::string dataset = DatasetName(flags.input.input);
   const bool terminal = isatty(STDOUT_FILENO) != 0;
   if (flags.output.empty() || flags.output == "-") {
     WriteFileAtomically("-", flags.table || terminal ? EvalResultsToTable(dataset, results)
@@ -77,7 +74,7 @@ int RunEval(const EvalFlags& flags) {
   } else {
     WriteFileAtomically(flags.output, flags.table ? EvalResultsToTable(dataset, results)
                                                   : EvalResultsToJson(dataset, results));
-    if (terminal) std::cout << EvalResultsToTable(dataset, results);
+    if (terminal) WriteFileAtomically("-", EvalResultsToTable(dataset, results));
     std::cerr << "wrote " << flags.output << '\n';
   }
   return 0;
@@ -89,15 +86,23 @@ Command AddEvalCommand(CLI::App& app) {
   auto flags = std::make_shared<EvalFlags>();
   CLI::App* command = app.add_subcommand(
       "eval", "score a data set with one or every algorithm and compare with its gold labels");
-  command->add_option("INPUT", flags->input, "data set to read ('-' for standard input)")
-      ->required();
-  command->add_option("--truth", flags->truth, "gold labels of the data set")->required();
+  std::string formats =
+      "input format: auto (detect by content), or one of these, each with the "
+      "gold file --truth names:";
+  for (const char* name : {"json", "jsonl", "crowd-csv", "crowd-tsv", "book", "population"}) {
+    formats += std::string(" ") + name +
+               " (gold: " + std::string(GoldFormatOf(*ParseInputFormat(name))) + "),";
+  }
+  formats.back() = '.';
   command
-      ->add_option(
-          "--format", flags->format,
-          "input format: auto (detect by content), json, jsonl, crowd-csv, crowd-tsv, book, "
-          "population; the gold file is read as the one that goes with it")
-      ->capture_default_str();
+      ->add_option("INPUT", flags->input.input,
+                   "data set or claims to read ('-' for standard input)")
+      ->required();
+  command
+      ->add_option("--truth", flags->truth,
+                   "gold values for the input (the gold file of its format, see --format)")
+      ->required();
+  command->add_option("--format", flags->input.format, formats)->capture_default_str();
   std::string names;
   for (std::string_view name : SolverNames()) {
     names += names.empty() ? "" : ", ";

@@ -1,7 +1,8 @@
 // Where the commands that present scores (report, export) get them: by scoring an input, like
 // `credence score`, or from a scores document already written (--scores). The service will add
 // its store as a third source.
-#include <iostream>
+#include <cstddef>
+#include <limits>
 #include <sstream>
 
 #include "commands.h"
@@ -20,6 +21,8 @@ void AddScoresSourceFlags(CLI::App* command, ScoresSource* source) {
                    "format of INPUT: auto (detect by content), json, jsonl, crowd-csv, crowd-tsv, "
                    "book or population")
       ->capture_default_str();
+  command->add_flag("--allow-empty", source->allow_empty,
+                    "accept an INPUT that holds no claim (refused by default)");
   command->add_option("--scores", source->scores_file,
                       "a scores document already written by credence score, instead of INPUT");
   AddSolverFlags(command, &source->options);
@@ -37,14 +40,9 @@ ScoresDocument LoadScores(const ScoresSource& source) {
   std::string error;
   if (!source.options.IsValid(&error)) throw CommandUsageError(error);
   CreateSolver(source.options.algorithm);  // throws std::invalid_argument when unknown
-  const std::optional<InputFormat> format = ParseInputFormat(source.format);
-  if (!format) {
-    throw CommandUsageError("unknown --format \"" + source.format +
-                            "\"; known: auto, json, jsonl, crowd-csv, crowd-tsv, book, population");
-  }
-  std::vector<Diagnostic> warnings;
-  const ClaimStore store = LoadClaimStore(source.input, *format, {}, &warnings);
-  for (const Diagnostic& warning : warnings) std::cerr << warning.ToString() << '\n';
+  const InputFlags input{source.input, source.format, source.allow_empty};
+  const ClaimStore store =
+      LoadInput(input, ParseFormatFlag(input), std::numeric_limits<std::size_t>::max());
   std::ostringstream scores;
   WriteScoresJson(store, Score(store, source.options), scores);
   return {std::move(scores).str(), source.input};

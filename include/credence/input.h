@@ -78,11 +78,15 @@ ClaimStore LoadClaimStore(const std::string& path, InputFormat format,
                           std::vector<Diagnostic>* warnings = nullptr);
 
 // A gold value for one proposition, as text comparable with Value::ToDisplay() of the
-// proposition's candidate values (after the same normalisation the importer applies).
+// proposition's candidate values (after the same normalisation the importer applies); eval
+// types it by the predicate's value_kind (credence/eval.h).
 struct TruthRecord {
   std::string subject;
   std::string predicate;
   std::string value;
+  // The value held on this date; none: the value the record ends with.
+  std::optional<Date> date = std::nullopt;
+  Location where = {};  // the gold file and line, for messages
 };
 // Reads the gold file that goes with a data set of `format` ("question,truth" CSV with a header,
 // item<TAB>label TSV, the population truth CSV).

@@ -1,5 +1,5 @@
-// Writing results: scores documents, terminal summaries and GraphViz DOT. Every writer that
-// targets a file writes a temporary file and renames it, so that a reader never sees a
+// Writing results: scores documents, terminal summaries and GraphViz DOT. Files are written
+// through WriteFileAtomically (credence/atomic_file.h), so that a reader never sees a
 // half-written output.
 #ifndef CREDENCE_OUTPUT_H_
 #define CREDENCE_OUTPUT_H_
@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "credence/atomic_file.h"  // WriteFileAtomically, for every writer that targets a file
 #include "credence/claim_store.h"
 #include "credence/consistency_graph.h"
 #include "credence/result.h"
@@ -30,13 +31,6 @@ std::string FormatSummary(const ClaimStore& store, const ScoreReport& report);
 // coloured by status and labelled with their probability.
 std::string GraphToDot(const ClaimStore& store, const ConsistencyGraph& graph,
                        const ScoreReport* report = nullptr);
-
-// Writes `content` to `path` through a temporary file in the same directory and a rename;
-// "-" writes to standard output. Throws std::runtime_error naming the path on failure.
-void WriteFileAtomically(const std::string& path, std::string_view content);
-// The same for content written to a stream by `write`; if `write` throws, the temporary file
-// is removed and `path` is left as it was.
-void WriteFileAtomically(const std::string& path, const std::function<void(std::ostream&)>& write);
 
 }  // namespace credence
 

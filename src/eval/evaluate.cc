@@ -3,33 +3,58 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <map>
 #include <memory>
+#include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "credence/eval.h"
+#include "eval/gold_match.h"
 #include "eval/metrics.h"
 #include "output/value_json.h"
 
 namespace credence {
 namespace {
 
+using eval_internal::GoldItem;
 using eval_internal::ItemDistribution;
 
-// The per-item distribution an algorithm implies: a state's probability is the largest
-// probability among the scorable claims asserting it (on a static algorithm they all carry the
-// same one), normalised over the claimed states. Empty values when no claim is scorable.
+// The claims of the timeline segment that holds on `day`: the last segment starting on or before
+// it (the first segment has an open start); without a day, the last segment, the value the
+// record ends with. All the proposition's claims when the algorithm gives no timeline; for a
+// single-segment timeline (every algorithm without a time model, and static predicates) that is
+// the same.
+std::span<const std::uint32_t> ClaimsHoldingOn(const ClaimStore& store, const Solution& solution,
+                                               std::size_t p, std::optional<std::int32_t> day) {
+  const std::span<const std::uint32_t> claims = store.ClaimsOfProposition(p);
+  if (p >= solution.timelines.size() || solution.timelines[p].empty()) return claims;
+  const std::vector<StateSegment>& segments = solution.timelines[p];
+  std::size_t k = segments.size() - 1;
+  if (day) {
+    const auto claim_day = store.claim_day();
+    k = 0;
+    while (k + 1 < segments.size() && claim_day[claims[segments[k + 1].first_step]] <= *day) ++k;
+  }
+  const StateSegment& segment = segments[k];
+  if (segment.first_step > segment.last_step || segment.last_step >= claims.size()) return claims;
+  return claims.subspan(segment.first_step, segment.last_step - segment.first_step + 1);
+}
+
+// The distribution over values that an algorithm implies for one item: a state's probability is
+// the largest probability among the given scorable claims asserting it (on a static algorithm
+// they all carry the same one), normalised over the claimed states. Empty values when no claim
+// is scorable.
 ItemDistribution ItemOf(const ClaimStore& store, const Solution& solution, std::size_t p,
-                        const std::string& gold) {
+                        std::span<const std::uint32_t> claims, const std::string& gold) {
   ItemDistribution item;
   item.gold = gold;
   const std::span<const Value> values = store.ValuesOf(p);
   std::vector<double> best(values.size(), 0.0);
   std::vector<bool> claimed(values.size(), false);
   const auto state = store.claim_state();
-  for (std::uint32_t c : store.ClaimsOfProposition(p)) {
+  for (std::uint32_t c : claims) {
     const std::uint32_t s = state[c];
     if (s >= values.size() || c >= solution.claim_probability.size()) continue;
     const double probability = solution.claim_probability[c];
@@ -52,39 +77,33 @@ ItemDistribution ItemOf(const ClaimStore& store, const Solution& solution, std::
 
 std::vector<EvalResult> Evaluate(const ClaimStore& store, const std::vector<TruthRecord>& truth,
                                  const std::vector<std::string>& algorithms,
-                                 const SolverOptions& options) {
-  std::map<std::pair<std::string_view, std::string_view>, std::size_t> by_key;
-  for (std::size_t p = 0; p < store.num_propositions(); ++p) {
-    const PropositionInfo& info = store.propositions()[p];
-    by_key.emplace(std::make_pair(std::string_view(info.subject),
-                                  std::string_view(store.predicates()[info.predicate].id)),
-                   p);
-  }
-  std::vector<std::size_t> proposition_of(truth.size(), ClaimStore::kNotFound);
-  for (std::size_t i = 0; i < truth.size(); ++i) {
-    const auto it = by_key.find({truth[i].subject, truth[i].predicate});
-    if (it != by_key.end()) proposition_of[i] = it->second;
-  }
+                                 const SolverOptions& options, std::vector<Diagnostic>* warnings) {
+  // Unknown algorithms are refused before the gold is matched or anything is fitted.
+  std::vector<std::unique_ptr<Solver>> solvers;
+  solvers.reserve(algorithms.size());
+  for (const std::string& name : algorithms) solvers.push_back(CreateSolver(name));
+  const std::vector<GoldItem> gold = eval_internal::MatchGold(store, truth, warnings);
 
   std::vector<EvalResult> results;
-  for (const std::string& name : algorithms) {
-    const std::unique_ptr<Solver> solver = CreateSolver(name);
+  for (std::size_t a = 0; a < algorithms.size(); ++a) {
     SolverOptions run_options = options;
-    run_options.algorithm = name;
+    run_options.algorithm = algorithms[a];
     // Scores are all eval reads: per-claim influences would cost more than the fit itself.
     run_options.explain_max_groups = 0;
     const auto start = std::chrono::steady_clock::now();
-    const Solution solution = solver->Solve(store, run_options);
+    const Solution solution = solvers[a]->Solve(store, run_options);
     const auto stop = std::chrono::steady_clock::now();
 
     std::vector<ItemDistribution> items;
     int without_claims = 0;
-    for (std::size_t i = 0; i < truth.size(); ++i) {
-      if (proposition_of[i] == ClaimStore::kNotFound) {
+    for (const GoldItem& record : gold) {
+      if (record.proposition == ClaimStore::kNotFound) {
         ++without_claims;
         continue;
       }
-      ItemDistribution item = ItemOf(store, solution, proposition_of[i], truth[i].value);
+      ItemDistribution item =
+          ItemOf(store, solution, record.proposition,
+                 ClaimsHoldingOn(store, solution, record.proposition, record.day), record.gold);
       if (item.values.empty()) {
         ++without_claims;
         continue;
@@ -93,7 +112,7 @@ std::vector<EvalResult> Evaluate(const ClaimStore& store, const std::vector<Trut
     }
 
     EvalResult result;
-    result.algorithm = name;
+    result.algorithm = algorithms[a];
     eval_internal::ScoreItems(items, &result);
     result.gold_without_claims = without_claims;
     result.iterations = solution.summary.iterations;

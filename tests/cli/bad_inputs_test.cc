@@ -72,7 +72,7 @@ const std::map<std::string, std::regex>& Categories() {
       {"range", std::regex("finite|outside|in \\(0, 1\\]|too large|out of range|mutable")},
       {"date", std::regex("ISO 8601|year [0-9]+ is outside")},
       {"columns", std::regex("expected [0-9]+ fields|fields")},
-      {"empty", std::regex("empty|no rows|no claims|no data|end of input")},
+      {"empty", std::regex("empty|no rows|no claims|no gold item has claims|no data|end of input")},
       {"limit", std::regex("limit|longer than|more than")},
   };
   return categories;

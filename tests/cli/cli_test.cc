@@ -1,14 +1,22 @@
 // The command line end to end: exit codes, messages, determinism, schema conformance.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
 #include <string>
+#include <thread>
+#include <vector>
 
 namespace {
 
@@ -34,7 +42,8 @@ fs::path TempDir() {
   return dir;
 }
 
-// Runs the credence binary with `arguments` (already shell-quoted where needed).
+// Runs the credence binary with `arguments` (already shell-quoted where needed; they may end in
+// a redirection of standard output, which then replaces the capture).
 Outcome RunCredence(const std::string& arguments) {
   const fs::path err_file = TempDir() / "stderr.txt";
   const std::string command =
@@ -218,6 +227,197 @@ TEST(Cli, EvalReproducesThePublishedMajorityVoteOnBluebirds) {
                         (data / "truth.csv").string() + " -a nonsense")
                 .exit_code,
             2);
+}
+
+// A user's mistake or the environment's refusal is exit status 1 with the path and the reason;
+// exit status 3 ("internal error", report it as a bug) is for bugs only.
+void ExpectUserError(const Outcome& outcome, const std::string& message) {
+  EXPECT_EQ(outcome.exit_code, 1) << outcome.err;
+  EXPECT_NE(outcome.err.find(message), std::string::npos) << outcome.err;
+  EXPECT_EQ(outcome.err.find("internal error"), std::string::npos) << outcome.err;
+}
+
+TEST(Cli, OutputsThatCannotBeWrittenAreUserErrorsWithTheReason) {
+  const std::string input = Fixture("syria-coalition");
+  const fs::path missing = TempDir() / "missing" / "dir" / "f.json";
+  ExpectUserError(RunCredence("score " + input + " -o " + missing.string()),
+                  "credence: cannot write " + missing.string() + ": No such file or directory");
+  ExpectUserError(RunCredence("score " + input + " -o " + TempDir().string()),
+                  "cannot write " + TempDir().string() + ": Is a directory");
+  ExpectUserError(RunCredence("graph " + input + " -o " + missing.string()),
+                  "cannot write " + missing.string());
+  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full on this system";
+  ExpectUserError(RunCredence("score " + input + " -o /dev/full"),
+                  "credence: cannot write /dev/full: No space left on device");
+  EXPECT_TRUE(fs::is_character_file("/dev/full"));
+}
+
+TEST(Cli, ALostStandardOutputIsAnError) {
+  const std::string input = Fixture("syria-coalition");
+  ExpectUserError(RunCredence("score " + input + " >&-"),
+                  "cannot write standard output: Bad file descriptor");
+  ExpectUserError(RunCredence("validate " + input + " >&-"),
+                  "cannot write standard output: Bad file descriptor");
+  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full on this system";
+  const std::string full = "cannot write standard output: No space left on device";
+  ExpectUserError(RunCredence("score " + input + " >/dev/full"), full);
+  ExpectUserError(RunCredence("validate " + input + " >/dev/full"), full);
+  ExpectUserError(RunCredence("graph " + input + " --dot >/dev/full"), full);
+  ExpectUserError(RunCredence("score " + input + " --summary -o " +
+                              (TempDir() / "summary.json").string() + " >/dev/full"),
+                  full);
+  EXPECT_EQ(RunCredence("--help >/dev/full").exit_code, 1);
+}
+
+TEST(Cli, AnInputWithoutClaimsIsRefusedUnlessAllowed) {
+  const fs::path empty = TempDir() / "empty.json";
+  std::ofstream(empty) << R"({"credence": "1", "predicates": [], "articles": []})";
+  for (const char* command : {"score", "graph", "validate", "report"}) {
+    const Outcome refused = RunCredence(std::string(command) + " " + empty.string());
+    EXPECT_EQ(refused.exit_code, 1) << command;
+    // validate lists problems on standard output, the others on standard error.
+    const std::string& text = std::string(command) == "validate" ? refused.out : refused.err;
+    EXPECT_NE(text.find(empty.string() + ": no claims: the input holds no claim to score (pass "
+                                         "--allow-empty to accept an empty input)"),
+              std::string::npos)
+        << command << ": " << text;
+    EXPECT_EQ(RunCredence(std::string(command) + " --allow-empty " + empty.string()).exit_code, 0)
+        << command;
+  }
+  const Outcome scored = RunCredence("score --allow-empty " + empty.string());
+  EXPECT_NE(scored.out.find("\"termination\": \"user_failure\""), std::string::npos) << scored.out;
+  // JSON Lines with a header and no claim line.
+  const fs::path lines = TempDir() / "empty.jsonl";
+  std::ofstream(lines)
+      << R"({"credence": "1", "predicates": [{"id": "p", "value_kind": "boolean"}]})"
+      << "\n";
+  // The JSON Lines reader refuses such a file itself, --allow-empty or not.
+  const Outcome no_lines = RunCredence("score " + lines.string());
+  EXPECT_EQ(no_lines.exit_code, 1);
+  EXPECT_NE(no_lines.err.find("no claims"), std::string::npos) << no_lines.err;
+}
+
+TEST(Cli, OutputWritesThroughLinksPipesAndDevicesWithoutReplacingThem) {
+  const std::string input = Fixture("syria-coalition");
+  const fs::path dir = TempDir() / "targets";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  // A 0600 file reached through a symbolic link: the link stays, the file keeps its mode.
+  const fs::path target = dir / "private.json";
+  std::ofstream(target) << "old\n";
+  fs::permissions(target, fs::perms(0600));
+  const fs::path link = dir / "latest.json";
+  fs::create_symlink("private.json", link);
+  ASSERT_EQ(RunCredence("score " + input + " -o " + link.string()).exit_code, 0);
+  EXPECT_TRUE(fs::is_symlink(link));
+  EXPECT_EQ(fs::status(target).permissions() & fs::perms::mask, fs::perms(0600));
+  EXPECT_EQ(Slurp(target).rfind("{\n  \"schema_version\"", 0), 0U);
+  // A FIFO with a reader gets the document and stays a FIFO.
+  const fs::path fifo = dir / "pipe";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::string received;
+  std::thread reader([&] { received = Slurp(fifo); });
+  const Outcome piped = RunCredence("graph " + input + " --dot -o " + fifo.string());
+  reader.join();
+  EXPECT_EQ(piped.exit_code, 0) << piped.err;
+  EXPECT_EQ(received.rfind("graph credence {", 0), 0U);
+  EXPECT_TRUE(fs::is_fifo(fifo));
+  // /dev/stdout is the descriptor the shell opened: appended to, not replaced.
+  const fs::path log = dir / "log.json";
+  std::ofstream(log) << "previous\n";
+  ASSERT_EQ(RunCredence("score " + input + " -o /dev/stdout >>" + log.string()).exit_code, 0);
+  EXPECT_EQ(Slurp(log).rfind("previous\n{\n  \"schema_version\"", 0), 0U);
+  // A character device is written, never replaced. As root a private copy of /dev/null stands
+  // in for the system's, so that a regression cannot replace the real one.
+  fs::path device = "/dev/null";
+  if (::geteuid() == 0) {
+    device = dir / "null";
+    ASSERT_EQ(::mknod(device.c_str(), S_IFCHR | 0666, makedev(1, 3)), 0);
+  }
+  EXPECT_EQ(RunCredence("score " + input + " -o " + device.string()).exit_code, 0);
+  EXPECT_TRUE(fs::is_character_file(device));
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  std::vector<std::string> expected = {"latest.json", "log.json", "pipe", "private.json"};
+  if (::geteuid() == 0) expected.insert(expected.begin() + 2, "null");
+  EXPECT_EQ(names, expected);  // no temporary file anywhere
+}
+
+// A claims document a newsroom might evaluate, small enough to check by hand under majority
+// vote:
+//   deal/status:   a pending, b pending, c signed -> pending 2/3
+//   port/status:   a open, c closed               -> a tie, to the smaller text: closed
+//   relief/length: a 6 months, b 180 days, c 30   -> two values: 180 day (a, b) 2/3, 30 day 1/3
+constexpr const char* kNewsroomClaims = R"({"credence": "1",
+  "outlets": [{"id": "a"}, {"id": "b"}, {"id": "c"}],
+  "predicates": [{"id": "status", "value_kind": "category"},
+                 {"id": "length", "value_kind": "quantity", "unit": "day"}],
+  "articles": [
+    {"id": "a1", "outlet": "a", "published": "2025-01-10", "claims": [
+      {"id": "a1/1", "subject": "deal", "predicate": "status", "value": "pending"},
+      {"id": "a1/2", "subject": "port", "predicate": "status", "value": "open"},
+      {"id": "a1/3", "subject": "relief", "predicate": "length",
+       "value": {"amount": 6, "unit": "month"}}]},
+    {"id": "b1", "outlet": "b", "published": "2025-01-11", "claims": [
+      {"id": "b1/1", "subject": "deal", "predicate": "status", "value": "pending"},
+      {"id": "b1/2", "subject": "relief", "predicate": "length", "value": 180}]},
+    {"id": "c1", "outlet": "c", "published": "2025-01-12", "claims": [
+      {"id": "c1/1", "subject": "deal", "predicate": "status", "value": "signed"},
+      {"id": "c1/2", "subject": "port", "predicate": "status", "value": "closed"},
+      {"id": "c1/3", "subject": "relief", "predicate": "length", "value": 30}]}]}
+)";
+
+TEST(Cli, EvalComparesAClaimsDocumentWithItsGoldCsv) {
+  const fs::path dir = TempDir();
+  const fs::path claims = dir / "newsroom.json";
+  std::ofstream(claims) << kNewsroomClaims;
+  // Typed by value_kind: "Pending" is the category pending; "26 weeks" is 182 days, within 2% of
+  // the 180-day value. ghost has no claim.
+  const fs::path gold = dir / "newsroom-gold.csv";
+  std::ofstream(gold) << "subject,predicate,value\n"
+                         "deal,status,Pending\n"
+                         "port,status,open\n"
+                         "relief,length,26 weeks\n"
+                         "ghost,status,open\n";
+  const Outcome eval =
+      RunCredence("eval " + claims.string() + " --truth " + gold.string() + " -a majority-vote");
+  ASSERT_EQ(eval.exit_code, 0) << eval.err;
+  const nlohmann::json result = nlohmann::json::parse(eval.out)["results"][0];
+  EXPECT_EQ(result["gold_items"], 3);
+  EXPECT_EQ(result["gold_without_claims"], 1);
+  EXPECT_EQ(result["correct"], 2);  // deal and relief; port's tie goes to closed
+  EXPECT_EQ(result["ties"], 1);
+  EXPECT_NEAR(result["accuracy"].get<double>(), 2.0 / 3.0, 1e-12);
+  // -log(2/3) (deal) - log(1/2) (port) - log(2/3) (relief), over three items.
+  EXPECT_NEAR(result["log_loss"].get<double>(), (-2.0 * std::log(2.0 / 3.0) - std::log(0.5)) / 3.0,
+              1e-12);
+
+  // A gold file for some other input shares no item with this one: an error, not accuracy 0.
+  const fs::path other = dir / "other-gold.csv";
+  std::ofstream(other) << "subject,predicate,value\nnobody,status,open\n";
+  ExpectUserError(RunCredence("eval " + claims.string() + " --truth " + other.string()),
+                  other.string() + ": no gold item has claims");
+  // A value its predicate cannot read names the line.
+  const fs::path bad = dir / "bad-gold.csv";
+  std::ofstream(bad) << "subject,predicate,value\ndeal,status,pending\nrelief,length,ten days\n";
+  ExpectUserError(RunCredence("eval " + claims.string() + " --truth " + bad.string()),
+                  bad.string() + ":3: expected AMOUNT [SCALE] [UNIT]");
+}
+
+TEST(Cli, EvalHelpListsEachFormatWithItsGoldFile) {
+  const Outcome help = RunCredence("eval --help");
+  ASSERT_EQ(help.exit_code, 0);
+  // CLI11 wraps nothing: each format and its gold file are on the --format line.
+  for (const char* entry :
+       {"json (gold: CSV with the header subject,predicate,value[,date])",
+        "jsonl (gold: CSV with the header subject,predicate,value[,date])",
+        "crowd-csv (gold: question,truth CSV with a header)", "crowd-tsv (gold: item<TAB>label)",
+        "book (gold: isbn<TAB>authors)", "population (gold: "}) {
+    EXPECT_NE(help.out.find(entry), std::string::npos) << entry << "\n" << help.out;
+  }
 }
 
 }  // namespace

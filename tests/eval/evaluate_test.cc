@@ -3,6 +3,7 @@
 #include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -92,12 +93,165 @@ TEST(Evaluate, TieGoesToSmallestDisplayText) {
 }
 
 TEST(Evaluate, GoldWithoutPropositionOrPredicateIsExcluded) {
-  const std::vector<TruthRecord> truth = {
-      Gold("q1", "a"), {"q1", "other-predicate", "a"}, Gold("nobody", "a")};
-  const auto results = Evaluate(TinyStore(), truth, {"majority-vote"}, SolverOptions{});
+  TruthRecord undeclared{"q1", "other-predicate", "a"};
+  undeclared.where = {"gold.csv", "", 3};
+  const std::vector<TruthRecord> truth = {Gold("q1", "a"), undeclared, Gold("nobody", "a")};
+  std::vector<Diagnostic> warnings;
+  const auto results = Evaluate(TinyStore(), truth, {"majority-vote"}, SolverOptions{}, &warnings);
   EXPECT_EQ(results[0].gold_items, 1);
   EXPECT_EQ(results[0].gold_without_claims, 2);
   EXPECT_DOUBLE_EQ(results[0].accuracy, 1.0);
+  // The undeclared predicate is probably a typo: said, not silently dropped.
+  ASSERT_EQ(warnings.size(), 1U);
+  EXPECT_EQ(
+      warnings[0].ToString(),
+      "gold.csv:3: warning: predicate \"other-predicate\" is not declared in \"\"; the record "
+      "is left out");
+}
+
+TEST(Evaluate, AGoldFileSharingNoItemIsAnError) {
+  TruthRecord elsewhere = Gold("nobody", "a");
+  elsewhere.where = {"gold.csv", "", 2};
+  try {
+    Evaluate(TinyStore(), {elsewhere, Gold("q4", "a")}, {"majority-vote"}, SolverOptions{});
+    FAIL() << "expected InputError";
+  } catch (const InputError& error) {
+    EXPECT_NE(std::string(error.what())
+                  .find("gold.csv: no gold item has claims: none of its 2 "
+                        "items (subject, predicate) has a scorable claim"),
+              std::string::npos)
+        << error.what();
+  }
+}
+
+TEST(Evaluate, RepeatedGoldCountsOnceAndConflictingGoldIsAnError) {
+  // "A" and "a" are one category: a repeat, counted once.
+  TruthRecord repeat = Gold("q1", "A");
+  repeat.where = {"gold.csv", "", 3};
+  const auto results =
+      Evaluate(TinyStore(), {Gold("q1", "a"), repeat}, {"majority-vote"}, SolverOptions{});
+  EXPECT_EQ(results[0].gold_items, 1);
+  EXPECT_EQ(results[0].correct, 1);
+  TruthRecord first = Gold("q1", "a");
+  first.where = {"gold.csv", "", 2};
+  TruthRecord conflict = Gold("q1", "b");
+  conflict.where = {"gold.csv", "", 5};
+  try {
+    Evaluate(TinyStore(), {first, conflict}, {"majority-vote"}, SolverOptions{});
+    FAIL() << "expected InputError";
+  } catch (const InputError& error) {
+    EXPECT_EQ(std::string(error.what()),
+              "gold.csv:5: conflicting gold values for subject \"q1\", predicate \"label\": \"a\" "
+              "(line 2) and \"b\"");
+  }
+}
+
+// Gold values are typed by the predicate and matched with Compatible, as claims are grouped.
+//   relief/length: w1 6 months (182.6 days), w2 180 days, w3 30 days. 182.6 and 180 are 1.4%
+//   apart: one value, shown as its anchor "180 day"; majority vote gives it 2/3.
+TEST(Evaluate, QuantityGoldIsMatchedWithinTheTolerance) {
+  ClaimsDocument document = DocumentBuilder()
+                                .Outlet("w1")
+                                .Outlet("w2")
+                                .Outlet("w3")
+                                .Predicate("length", ValueKind::kQuantity)
+                                .Claim("w1", "relief", "length", Value::Quantity(6, "month"))
+                                .Claim("w2", "relief", "length", Value::Quantity(180, "day"))
+                                .Claim("w3", "relief", "length", Value::Quantity(30, "day"))
+                                .Document();
+  document.predicates[0].unit = "day";
+  const ClaimStore store = BuildClaimStore(std::move(document));
+  // 26 weeks = 182 days: within 2% of 180 (3.64 days), far from 30.
+  const auto right = Evaluate(store, {{"relief", "length", "26 weeks"}}, {"majority-vote"}, {});
+  EXPECT_EQ(right[0].correct, 1);
+  EXPECT_NEAR(right[0].log_loss, -std::log(2.0 / 3.0), 1e-12);
+  // A month (30.44 days) is within 2% of 30 days (0.61 days) and of nothing else: wrong, with
+  // probability 1/3.
+  const auto wrong = Evaluate(store, {{"relief", "length", "1 month"}}, {"majority-vote"}, {});
+  EXPECT_EQ(wrong[0].correct, 0);
+  EXPECT_NEAR(wrong[0].log_loss, -std::log(1.0 / 3.0), 1e-12);
+  // A value no claim agrees with counts as wrong, with probability 0.
+  const auto unclaimed = Evaluate(store, {{"relief", "length", "1 year"}}, {"majority-vote"}, {});
+  EXPECT_EQ(unclaimed[0].gold_items, 1);
+  EXPECT_EQ(unclaimed[0].correct, 0);
+  EXPECT_NEAR(unclaimed[0].log_loss, -std::log(1e-15), 1e-9);
+}
+
+TEST(Evaluate, GoldThatAgreesWithSeveralValuesIsRefused) {
+  // "2025" agrees with both days, which do not agree with each other.
+  const ClaimStore store = DocumentBuilder()
+                               .Outlet("w1")
+                               .Outlet("w2")
+                               .Predicate("held_on", ValueKind::kDate)
+                               .Claim("w1", "vote", "held_on", Value::FromDate({2025, 4, 1}))
+                               .Claim("w2", "vote", "held_on", Value::FromDate({2025, 5, 1}))
+                               .Store();
+  TruthRecord coarse{"vote", "held_on", "2025"};
+  coarse.where = {"gold.csv", "", 2};
+  try {
+    Evaluate(store, {coarse}, {"majority-vote"}, {});
+    FAIL() << "expected InputError";
+  } catch (const InputError& error) {
+    EXPECT_EQ(std::string(error.what()),
+              "gold.csv:2: gold value \"2025\" agrees with several candidate values of subject "
+              "\"vote\", predicate \"held_on\" (\"2025-04-01\", \"2025-05-01\"); give it as "
+              "precisely as the claims do");
+  }
+  EXPECT_EQ(Evaluate(store, {{"vote", "held_on", "2025-05-01"}}, {"majority-vote"}, {})[0].ties, 1);
+}
+
+TEST(Evaluate, AValueThePredicateCannotReadIsAnErrorAtItsLine) {
+  TruthRecord bad = Gold("q1", " ");
+  bad.where = {"gold.csv", "", 4};
+  EXPECT_THROW(Evaluate(TinyStore(), {bad}, {"majority-vote"}, {}), InputError);
+}
+
+// A value that changes: four outlets say false in January 2020, four others true in January
+// 2023. temporal-em gives the timeline false until 2023-01-15, true from then; majority vote
+// has no time model: one segment, four votes each, a tie that goes to "false".
+//   gold                    temporal-em (segment: claimed values)   majority vote
+//   false on 2019-01-01     first segment: false       right       false, tie   right
+//   false on 2020-06-01     first segment: false       right       false, tie   right
+//   true  on 2021-06-01     first segment: false       wrong       false, tie   wrong
+//   true  on 2024-01-01     second segment: true       right       false, tie   wrong
+//   true  (no date)         last segment: true         right       false, tie   wrong
+TEST(Evaluate, DatedGoldIsComparedWithTheTimelineOnThatDate) {
+  DocumentBuilder builder;
+  builder.Predicate("member", ValueKind::kBoolean, /*is_mutable=*/true);
+  const std::int32_t before = DaysFromCivil(2020, 1, 15);
+  const std::int32_t after = DaysFromCivil(2023, 1, 15);
+  for (int i = 0; i < 8; ++i) {
+    const std::string outlet = "o" + std::to_string(i);
+    builder.Outlet(outlet).Claim(outlet, "Syria", "member", Value::Boolean(i >= 4),
+                                 i < 4 ? before : after);
+  }
+  const ClaimStore store = builder.Store();
+  const Solution solution = CreateSolver("temporal-em")->Solve(store, SolverOptions{});
+  ASSERT_EQ(solution.timelines[0].size(), 2U) << "the example needs a timeline that changes";
+  ASSERT_EQ(solution.timelines[0][0].state, 0U);  // false
+  ASSERT_EQ(solution.timelines[0][1].state, 1U);  // true
+
+  const auto on = [](const char* value, std::optional<Date> date) {
+    TruthRecord record{"Syria", "member", value};
+    record.date = date;
+    return record;
+  };
+  const std::vector<TruthRecord> truth = {
+      on("false", Date{2019, 1, 1}), on("false", Date{2020, 6, 1}), on("true", Date{2021, 6, 1}),
+      on("true", Date{2024, 1, 1}), on("true", std::nullopt)};
+  const auto results = Evaluate(store, truth, {"temporal-em", "majority-vote"}, SolverOptions{});
+  const EvalResult& temporal = results[0];
+  EXPECT_EQ(temporal.gold_items, 5);
+  EXPECT_EQ(temporal.correct, 4);
+  EXPECT_EQ(temporal.ties, 0);
+  // Each segment claims one value, so its probability is 1; 2021-06-01 gets 0 for true.
+  EXPECT_NEAR(temporal.log_loss, -std::log(1e-15) / 5.0, 1e-9);
+  EXPECT_NEAR(temporal.brier, 2.0 / 5.0, 1e-12);
+  const EvalResult& majority = results[1];
+  EXPECT_EQ(majority.correct, 2);
+  EXPECT_EQ(majority.ties, 5);
+  EXPECT_NEAR(majority.log_loss, std::log(2.0), 1e-12);
+  EXPECT_NEAR(majority.brier, 0.5, 1e-12);
 }
 
 // A second algorithm, checked against the rule applied here to its own claim probabilities.
