@@ -23,7 +23,7 @@ class DocumentBuilder {
     PredicateRecord predicate;
     predicate.id = id;
     predicate.value_kind = kind;
-    predicate.is_mutable = is_mutable;
+    predicate.mutability = is_mutable ? Mutability::kMutable : Mutability::kImmutable;
     document_.predicates.push_back(predicate);
     return *this;
   }

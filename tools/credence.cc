@@ -121,7 +121,15 @@ void AddSolverFlags(CLI::App* command, credence::SolverOptions* options) {
       ->capture_default_str();
   command
       ->add_option("--change-rate", options->change_rate_per_year,
-                   "expected changes per year of a mutable predicate's value")
+                   "prior mean of a predicate's changes per year (learned from the data)")
+      ->capture_default_str();
+  command
+      ->add_option("--change-rate-prior-years", options->change_rate_prior_years,
+                   "years of observed time the change-rate prior weighs")
+      ->capture_default_str();
+  command
+      ->add_option("--dated-change-count", options->dated_change_count,
+                   "expected changes within a period that a claim's since/until names")
       ->capture_default_str();
 }
 

@@ -42,6 +42,20 @@ struct ArticleInfo {
   std::string url;
 };
 
+// A period of days since 1970-01-01, inclusive at both ends (the days a date like "2025-11" names).
+struct DayPeriod {
+  std::int32_t first = 0;
+  std::int32_t last = 0;
+  friend bool operator==(const DayPeriod&, const DayPeriod&) = default;
+};
+
+// The change a claim dates (ClaimRecord::since and until): the value began within `since`
+// (a different one held the day before it) and ended within `until`.
+struct ChangeDates {
+  std::optional<DayPeriod> since;
+  std::optional<DayPeriod> until;
+};
+
 // A compressed sparse row index: rows [offsets[r], offsets[r+1]) of `items`.
 struct CsrIndex {
   std::vector<std::uint32_t> offsets{0};
@@ -105,6 +119,11 @@ class ClaimStore {
   std::uint32_t claim_article(std::size_t claim) const {
     return claim_article_.empty() ? kNotFound : claim_article_[claim];
   }
+  // The change dates of a claim; empty when it gives none.
+  bool has_change_dates() const { return !claim_change_dates_.empty(); }
+  ChangeDates change_dates(std::size_t claim) const {
+    return claim_change_dates_.empty() ? ChangeDates{} : claim_change_dates_[claim];
+  }
   bool IsRelayed(std::size_t claim) const { return claim_source()[claim] != claim_outlet_[claim]; }
 
   // Claims of a proposition ordered by (as_of, input order); of a content source and of an
@@ -144,8 +163,9 @@ class ClaimStore {
   std::vector<std::uint32_t> claim_group_;
   std::vector<std::int32_t> claim_day_;
   std::vector<float> claim_weight_;
-  std::vector<std::uint32_t> claim_article_;  // empty without articles
-  std::vector<ClaimRecord> claim_records_;    // empty for bulk loads
+  std::vector<std::uint32_t> claim_article_;     // empty without articles
+  std::vector<ChangeDates> claim_change_dates_;  // empty when no claim dates a change
+  std::vector<ClaimRecord> claim_records_;       // empty for bulk loads
   // Bulk loads of inputs that name their claims: the ids, back to back (empty otherwise).
   std::string claim_id_text_;
   std::vector<std::uint64_t> claim_id_end_;
@@ -181,7 +201,9 @@ class ClaimStoreBuilder {
   std::uint32_t InternProposition(std::string_view subject, std::uint32_t predicate);
   std::uint32_t AddArticle(ArticleInfo article);
 
-  // A claim as written. Its value is matched against the predicate's domain or clustered.
+  // A claim as written. Its value is matched against the predicate's domain or clustered. A claim
+  // with `since` is dated no earlier than the first day of that period, so that its own date
+  // never falls before the change it reports.
   void AddClaim(ClaimRecord record, std::uint32_t article, std::uint32_t outlet,
                 std::uint32_t source, std::uint32_t proposition);
   // A claim whose state is already known: the index of a domain value of the proposition's

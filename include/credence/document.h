@@ -3,6 +3,7 @@
 #ifndef CREDENCE_DOCUMENT_H_
 #define CREDENCE_DOCUMENT_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,16 +19,23 @@ struct OutletRecord {
   std::string kind = "outlet";  // outlet | person | office | ... (free text)
 };
 
+// Whether a predicate's true value can change over time. Left out of the input, the change rate
+// is learned from the data (near zero for facts that never change).
+enum class Mutability : std::uint8_t { kLearned, kMutable, kImmutable };
+
 struct PredicateRecord {
   std::string id;
   ValueKind value_kind = ValueKind::kCategory;
-  std::string unit;         // quantities: the unit of bare numbers
-  bool is_mutable = false;  // can the true value change over time?
-  Tolerance tolerance;      // quantities: when two amounts agree
-  // Expected number of changes per year for a mutable predicate; unset means the solver default.
+  std::string unit;  // quantities: the unit of bare numbers
+  Mutability mutability = Mutability::kLearned;
+  Tolerance tolerance;  // quantities: when two amounts agree
+  // Prior expectation of the number of changes per year; unset means the solver default. The
+  // temporal model updates it with the evidence.
   std::optional<double> change_rate_per_year;
   std::vector<Value> domain;  // optional closed set of values ("values" key)
   std::string description;
+
+  bool CanChange() const { return mutability != Mutability::kImmutable; }
 };
 
 struct ClaimRecord {
@@ -37,6 +45,10 @@ struct ClaimRecord {
   Value value;
   Date as_of;  // resolved: the claim's own, else the article's, else the fallback
   bool as_of_is_fallback = false;
+  // The text dates the change itself: the value held from `since` on (a different one just
+  // before), or up to `until` (a different one from it on). Periods of any granularity.
+  std::optional<Date> since;
+  std::optional<Date> until;
   std::vector<std::string> via;  // ordered from the cited source to the original speaker
   bool via_inferred = false;
   std::string quote;

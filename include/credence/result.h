@@ -56,7 +56,14 @@ struct TimelineEntry {
 
 struct Supersession {
   std::uint32_t proposition = 0;
-  std::int32_t at = 0;  // as_of of the earliest establishing claim
+  // The day the new state began: the posterior median of the change day for temporal models,
+  // else the as_of of the earliest establishing claim.
+  std::int32_t at = 0;
+  // Temporal models: the probability that the world changed (rather than one side being wrong),
+  // the same given the old state held at its last claim, and the 90% interval of the change day.
+  std::optional<double> probability;
+  std::optional<double> probability_if_earlier_true;
+  std::optional<std::array<std::int32_t, 2>> interval;
   SupersessionKind kind = SupersessionKind::kWorldChange;
   std::uint32_t from_state = 0;
   std::uint32_t to_state = 0;
@@ -72,6 +79,8 @@ struct ScoreReport {
   std::vector<ClaimScore> claims;
   std::vector<std::vector<TimelineEntry>> timelines;  // per proposition
   std::vector<Supersession> supersessions;
+  // Per predicate: the learned change rate per year (temporal models); empty otherwise.
+  std::vector<double> change_rate_per_year;
 };
 
 }  // namespace credence

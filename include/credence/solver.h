@@ -26,10 +26,15 @@ struct SolverOptions {
   double prior_alpha = 4.0;
   double prior_beta = 1.0;
 
-  // Expected changes per year of a mutable predicate's true value, unless the predicate sets
-  // its own "change_rate". Static predicates never change. At 1 a year, two reports a month
-  // apart need strong evidence to be read as a change; seven months apart, moderate evidence.
+  // Temporal models. The prior mean of a predicate's change rate (expected changes of its true
+  // value per year) unless the predicate declares its own "change_rate"; the model learns the
+  // rate from the data, and this prior weighs as much as change_rate_prior_years years of
+  // observed time (docs/model.md derives both). Predicates declared "mutable": false never change.
   double change_rate_per_year = 1.0;
+  double change_rate_prior_years = 1.0;
+  // Expected changes within the period a claim's `since` or `until` names: the claim reports
+  // one change there, so 1.
+  double dated_change_count = 1.0;
 
   // Probabilities are kept in [clamp, 1 - clamp] so that no log ever sees 0.
   double probability_clamp = 1e-6;
@@ -88,6 +93,19 @@ struct StateSegment {
   double probability = 0.0;      // mean posterior of `state` over the segment's claims
 };
 
+// The posterior of a change between two consecutive timeline segments (temporal models).
+struct ChangeEstimate {
+  // P(old state at the old segment's last claim and new state at the new segment's first): the
+  // probability that the world changed rather than that one side is wrong.
+  double probability = 0.0;
+  // The same given that the old state held at the old segment's last claim.
+  double probability_if_earlier_true = 0.0;
+  // The day the new state began: posterior median and 5% / 95% quantiles (days since 1970).
+  std::int32_t at = 0;
+  std::int32_t earliest = 0;
+  std::int32_t latest = 0;
+};
+
 // How much one evidence group moved a claim's probability: p(claim) - p(claim without group).
 struct Influence {
   std::uint32_t group = 0;
@@ -106,6 +124,11 @@ struct Solution {
   std::vector<double> claim_probability;
   // Per proposition: the decoded timeline (one segment for static predicates and algorithms).
   std::vector<std::vector<StateSegment>> timelines;
+  // Per proposition: one ChangeEstimate per pair of consecutive segments; empty for algorithms
+  // without a time model.
+  std::vector<std::vector<ChangeEstimate>> changes;
+  // Per predicate: the learned change rate (per year); empty for algorithms without one.
+  std::vector<double> change_rate_per_year;
   // Per claim: influences of the other evidence groups on its proposition, largest first;
   // empty when the algorithm gives none or the proposition exceeds explain_max_groups; the
   // whole vector is empty when explain_max_groups < 2.

@@ -50,6 +50,12 @@ std::string Format(const char* format, double a, double b = 0.0, double c = 0.0)
   return buffer;
 }
 
+// Whether the solver dated the changes of p's timeline (temporal models).
+bool HasChanges(const Solution& solution, std::size_t p) {
+  return p < solution.changes.size() && !solution.timelines[p].empty() &&
+         solution.changes[p].size() + 1 == solution.timelines[p].size();
+}
+
 void BuildTimelines(const ClaimStore& store, const Solution& solution, ScoreReport* report) {
   const auto day = store.claim_day();
   report->timelines.assign(store.num_propositions(), {});
@@ -62,6 +68,7 @@ void BuildTimelines(const ClaimStore& store, const Solution& solution, ScoreRepo
     });
     if (!scorable) continue;
     const std::vector<StateSegment>& segments = solution.timelines[p];
+    const bool dated = HasChanges(solution, p);
     for (std::size_t k = 0; k < segments.size(); ++k) {
       const StateSegment& segment = segments[k];
       TimelineEntry entry;
@@ -69,7 +76,7 @@ void BuildTimelines(const ClaimStore& store, const Solution& solution, ScoreRepo
       entry.probability = segment.probability;
       entry.evidence_from = day[claims[segment.first_step]];
       entry.evidence_until = day[claims[segment.last_step]];
-      if (k > 0) entry.from = entry.evidence_from;
+      if (k > 0) entry.from = dated ? solution.changes[p][k - 1].at : entry.evidence_from;
       for (std::uint32_t i = segment.first_step; i <= segment.last_step; ++i) {
         entry.claims.push_back(claims[i]);
       }
@@ -80,32 +87,47 @@ void BuildTimelines(const ClaimStore& store, const Solution& solution, ScoreRepo
 }
 
 // A change of segment is a supersession: the claims that held the old state are overtaken by
-// the claims that establish the new one. On a mutable predicate the world changed; a static one
-// cannot change, so a later state there corrects the record.
-void BuildSupersessions(const ClaimStore& store, ScoreReport* report) {
+// the claims that establish the new one. On a predicate that can change the world changed; one
+// declared immutable cannot, so a later state there corrects the record. Returns, per
+// proposition, the index of its first event (events of one proposition are consecutive).
+std::vector<std::size_t> BuildSupersessions(const ClaimStore& store, const Solution& solution,
+                                            ScoreReport* report) {
   const auto state = store.claim_state();
+  std::vector<std::size_t> first_event(store.num_propositions() + 1, 0);
   for (std::size_t p = 0; p < store.num_propositions(); ++p) {
+    first_event[p] = report->supersessions.size();
     const auto& timeline = report->timelines[p];
+    const bool dated = HasChanges(solution, p);
     for (std::size_t k = 1; k < timeline.size(); ++k) {
       Supersession event;
       event.proposition = static_cast<std::uint32_t>(p);
       event.at = *timeline[k].from;
-      event.kind = store.PredicateOf(p).is_mutable ? SupersessionKind::kWorldChange
-                                                   : SupersessionKind::kCorrection;
+      if (dated) {
+        const ChangeEstimate& change = solution.changes[p][k - 1];
+        event.probability = change.probability;
+        event.probability_if_earlier_true = change.probability_if_earlier_true;
+        event.interval = std::array<std::int32_t, 2>{change.earliest, change.latest};
+      }
+      event.kind = store.PredicateOf(p).CanChange() ? SupersessionKind::kWorldChange
+                                                    : SupersessionKind::kCorrection;
       event.from_state = timeline[k - 1].state;
       event.to_state = timeline[k].state;
-      for (std::uint32_t c : timeline[k - 1].claims) {
-        if (state[c] == event.from_state) event.superseded_claims.push_back(c);
-      }
       for (std::uint32_t c : timeline[k].claims) {
         if (state[c] == event.to_state) event.establishing_claims.push_back(c);
       }
       report->supersessions.push_back(std::move(event));
     }
   }
+  first_event.back() = report->supersessions.size();
+  return first_event;
 }
 
-void AssignStatuses(const ClaimStore& store, const Solution& solution, ScoreReport* report) {
+// A claim that held its segment's state is superseded when a later change is established given
+// that state: for temporal models, when the claim is more likely right than not and the change
+// is at least as probable, given the old state, as a confirmation needs. Every other claim is
+// judged by its own probability, and its reason says when the timeline holds another value.
+void AssignStatuses(const ClaimStore& store, const Solution& solution,
+                    const std::vector<std::size_t>& first_event, ScoreReport* report) {
   const SolverOptions& options = report->options;
   const auto state = store.claim_state();
   report->claims.assign(store.num_claims(), {});
@@ -124,40 +146,72 @@ void AssignStatuses(const ClaimStore& store, const Solution& solution, ScoreRepo
     const auto& timeline = report->timelines[p];
     for (std::size_t k = 0; k < timeline.size(); ++k) {
       const TimelineEntry& segment = timeline[k];
+      Supersession* next =
+          k + 1 < timeline.size() ? &report->supersessions[first_event[p] + k] : nullptr;
       for (std::uint32_t c : segment.claims) {
         ClaimScore& score = report->claims[c];
         const double probability = solution.claim_probability[c];
         if (std::isnan(probability)) continue;
         score.probability = probability;
         const std::string as_of = FormatIsoDay(store.claim_day()[c]);
-        if (state[c] == segment.state && k + 1 < timeline.size()) {
-          score.status = ClaimStatus::kSuperseded;
-          const Supersession* event = nullptr;
-          for (const Supersession& candidate : report->supersessions) {
-            if (candidate.proposition == p && candidate.at == *timeline[k + 1].from)
-              event = &candidate;
+        const bool holds_segment = state[c] == segment.state;
+        std::string uncertain_change;
+        if (holds_segment && next != nullptr) {
+          const bool established = !next->probability_if_earlier_true ||
+                                   (probability >= 0.5 && *next->probability_if_earlier_true >=
+                                                              options.confirm_threshold);
+          if (established) {
+            score.status = ClaimStatus::kSuperseded;
+            score.superseded_by = next->establishing_claims;
+            score.reason = "held when made (as of " + as_of + "); overtaken from " +
+                           FormatIsoDay(next->at) + ", when the value became " +
+                           StateText(store, p, next->to_state);
+            if (next->interval) {
+              score.reason += Format(" (change probability %.3g", *next->probability) + ", dated " +
+                              FormatIsoDay((*next->interval)[0]) + " to " +
+                              FormatIsoDay((*next->interval)[1]) + ")";
+            }
+            continue;
           }
-          if (event != nullptr) score.superseded_by = event->establishing_claims;
-          score.reason = "held when made (as of " + as_of + "); overtaken from " +
-                         FormatIsoDay(*timeline[k + 1].from) + ", when the value became " +
-                         StateText(store, p, timeline[k + 1].state);
-        } else if (probability >= options.confirm_threshold) {
+          uncertain_change =
+              "; a later change to " + StateText(store, p, next->to_state) +
+              Format(
+                  " is not established (probability %.3g): the evidence cannot tell a change "
+                  "from an error",
+                  *next->probability);
+        }
+        const std::string elsewhere =
+            holds_segment
+                ? std::string()
+                : "; the timeline holds " + StateText(store, p, segment.state) + " as of " + as_of;
+        if (probability >= options.confirm_threshold) {
           score.status = ClaimStatus::kConfirmed;
           score.reason = Format("probability %.3g is at least the confirm threshold %.3g",
-                                probability, options.confirm_threshold);
+                                probability, options.confirm_threshold) +
+                         uncertain_change;
         } else if (probability <= options.contradict_threshold) {
           score.status = ClaimStatus::kContradicted;
           score.reason = Format("probability %.3g is at most the contradict threshold %.3g",
                                 probability, options.contradict_threshold) +
-                         "; the timeline holds " + StateText(store, p, segment.state) + " as of " +
-                         as_of;
+                         (holds_segment ? uncertain_change : elsewhere);
         } else {
           score.status = ClaimStatus::kUnresolved;
           score.reason =
               Format("probability %.3g lies between the thresholds %.3g and %.3g", probability,
                      options.contradict_threshold, options.confirm_threshold) +
-              ": the evidence is thin or split";
+              ": the evidence is thin or split" + elsewhere + uncertain_change;
         }
+      }
+    }
+  }
+  // An event overtakes the claims it superseded.
+  for (Supersession& event : report->supersessions) {
+    const std::size_t p = event.proposition;
+    const auto& timeline = report->timelines[p];
+    const std::size_t k = &event - &report->supersessions[first_event[p]];
+    for (std::uint32_t c : timeline[k].claims) {
+      if (report->claims[c].status == ClaimStatus::kSuperseded) {
+        event.superseded_claims.push_back(c);
       }
     }
   }
@@ -238,8 +292,9 @@ ScoreReport Score(const ClaimStore& store, const SolverOptions& options,
   report.options = options;
   report.summary = std::move(solution.summary);
   BuildTimelines(store, solution, &report);
-  BuildSupersessions(store, &report);
-  AssignStatuses(store, solution, &report);
+  const std::vector<std::size_t> first_event = BuildSupersessions(store, solution, &report);
+  AssignStatuses(store, solution, first_event, &report);
+  report.change_rate_per_year = std::move(solution.change_rate_per_year);
   ScoreOutlets(store, solution, &report);
   AttachGraph(store, ConsistencyGraph::Build(store, graph_options), &report, graph);
   return report;

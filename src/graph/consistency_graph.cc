@@ -54,7 +54,7 @@ ConsistencyGraph ConsistencyGraph::Build(const ClaimStore& store, const GraphOpt
   const auto state = store.claim_state();
   for (std::size_t p = 0; p < store.num_propositions(); ++p) {
     const auto claims = store.ClaimsOfProposition(p);
-    const bool is_mutable = store.PredicateOf(p).is_mutable;
+    const bool is_mutable = store.PredicateOf(p).CanChange();
     if (claims.size() <= static_cast<std::size_t>(options.max_pairwise_claims)) {
       for (std::size_t i = 0; i < claims.size(); ++i) {
         for (std::size_t j = i + 1; j < claims.size(); ++j) {

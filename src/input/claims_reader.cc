@@ -190,7 +190,9 @@ class ClaimsReader {
     if (kind == ValueKind::kQuantity) {
       record.unit = unit.value_or("count");
     }
-    record.is_mutable = fields.OptionalBool("mutable").value_or(false);
+    if (const std::optional<bool> is_mutable = fields.OptionalBool("mutable")) {
+      record.mutability = *is_mutable ? Mutability::kMutable : Mutability::kImmutable;
+    }
     ReadTolerance(fields, &record.tolerance);
     ReadChangeRate(fields, &record);
     if (const std::optional<std::string> description = fields.OptionalString("description")) {
@@ -263,10 +265,10 @@ class ClaimsReader {
       fields.TypeError("change_rate", "a number > 0 (expected changes per year)", *value);
       return;
     }
-    if (!record->is_mutable) {
+    if (!record->CanChange()) {
       sink_.Error(fields.PointerOf("change_rate"),
-                  "a change rate applies only to a mutable predicate: add \"mutable\": true "
-                  "or remove \"change_rate\"");
+                  "a change rate applies only to a predicate that can change: remove "
+                  "\"change_rate\" or \"mutable\": false");
       return;
     }
     record->change_rate_per_year = value->get<double>();
@@ -519,14 +521,24 @@ class ClaimsReader {
                      &claim);
     }
 
+    // Change dates say when something happened, not when it was reported: they do not move the
+    // document's latest date (the fallback for undated claims).
+    for (const auto& [key, date] : {std::pair{"since", &claim.since}, {"until", &claim.until}}) {
+      if (const Json* value = fields.Find(key)) *date = ReadDateText(*value, fields.PointerOf(key));
+    }
     if (std::optional<Date> as_of = ReadDocumentDate(fields, "as_of")) {
       claim.as_of = *as_of;
+    } else if (claim.until) {
+      // "It held until March": the last day it surely held is the day before the period.
+      claim.as_of = CivilFromDays(claim.until->FirstDay() - 1);
     } else if (article.published) {
       claim.as_of = *article.published;
     } else if (fields.Find("as_of") == nullptr) {
       claim.as_of_is_fallback = true;
     }
 
+    CheckChangeDates(
+        fields, predicate == nullptr ? nullptr : &document_.predicates[predicate->index], claim);
     ReadVia(fields, article.outlet, &claim);
     claim.quote = fields.OptionalString("quote").value_or("");
     if (const Json* confidence = fields.Find("confidence"); confidence != nullptr) {
@@ -540,6 +552,38 @@ class ClaimsReader {
     }
     claim.via_inferred = fields.OptionalBool("via_inferred").value_or(false);
     return claim;
+  }
+
+  // `since` and `until` date a change, so they need a predicate that can change and must order
+  // with the claim's own date: since <= as_of < until.
+  void CheckChangeDates(const FieldReader& fields, const PredicateRecord* predicate,
+                        const ClaimRecord& claim) {
+    for (const auto& [key, date] : {std::pair{"since", claim.since}, {"until", claim.until}}) {
+      if (date && predicate != nullptr && !predicate->CanChange()) {
+        sink_.Error(fields.PointerOf(key),
+                    "\"" + std::string(key) + "\" dates a change, but predicate " +
+                        Quote(predicate->id) +
+                        " is declared \"mutable\": false; remove one of the two");
+      }
+    }
+    if (claim.since && fields.Find("as_of") != nullptr &&
+        claim.since->FirstDay() > claim.as_of.LastDay()) {
+      sink_.Error(fields.PointerOf("since"),
+                  "expected a date no later than the claim's \"as_of\" " +
+                      Quote(claim.as_of.ToIso()) + " (the value held from \"since\" on), got " +
+                      Quote(claim.since->ToIso()));
+    }
+    if (claim.until && fields.Find("as_of") != nullptr &&
+        claim.as_of.FirstDay() >= claim.until->FirstDay()) {
+      sink_.Error(fields.PointerOf("until"),
+                  "expected a date later than the claim's \"as_of\" " + Quote(claim.as_of.ToIso()) +
+                      " (the value held up to \"until\"), got " + Quote(claim.until->ToIso()));
+    }
+    if (claim.since && claim.until && claim.since->LastDay() >= claim.until->FirstDay()) {
+      sink_.Error(fields.PointerOf("until"), "expected a date later than \"since\" " +
+                                                 Quote(claim.since->ToIso()) + ", got " +
+                                                 Quote(claim.until->ToIso()));
+    }
   }
 
   void ReadClaimValue(const Json& json, const std::string& pointer,

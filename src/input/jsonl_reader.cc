@@ -574,7 +574,7 @@ class JsonlLoader {
     const std::size_t errors_before = error_count_;
     std::optional<std::string_view> id, subject, outlet, article, title, url;
     std::optional<element> value, via;
-    std::optional<Date> as_of, published;
+    std::optional<Date> as_of, published, since, until;
     const Predicate* predicate = nullptr;
     double confidence = 1.0;
     for (const auto field : object) {
@@ -602,6 +602,10 @@ class JsonlLoader {
         as_of = ReadDate(item, "/as_of");
       } else if (key == "published") {
         published = ReadDate(item, "/published");
+      } else if (key == "since") {
+        since = ReadDate(item, "/since");
+      } else if (key == "until") {
+        until = ReadDate(item, "/until");
       } else if (key == "via") {
         via = item;
       } else if (key == "article") {
@@ -655,6 +659,28 @@ class JsonlLoader {
         }
       }
     }
+    if (predicate != nullptr && !predicate->record.CanChange()) {
+      if (since)
+        Error("/since",
+              "\"since\" dates a change, but the predicate is declared "
+              "\"mutable\": false; remove one of the two");
+      if (until)
+        Error("/until",
+              "\"until\" dates a change, but the predicate is declared "
+              "\"mutable\": false; remove one of the two");
+    }
+    if (since && as_of && since->FirstDay() > as_of->LastDay()) {
+      Error("/since", "expected a date no later than the claim's \"as_of\" " +
+                          Quoted(as_of->ToIso()) + ", got " + Quoted(since->ToIso()));
+    }
+    if (until && as_of && as_of->FirstDay() >= until->FirstDay()) {
+      Error("/until", "expected a date later than the claim's \"as_of\" " + Quoted(as_of->ToIso()) +
+                          ", got " + Quoted(until->ToIso()));
+    }
+    if (since && until && since->LastDay() >= until->FirstDay()) {
+      Error("/until", "expected a date later than \"since\" " + Quoted(since->ToIso()) + ", got " +
+                          Quoted(until->ToIso()));
+    }
     if (id) {
       const auto [first_line, inserted] = claim_lines_.Insert(*id, line_);
       if (!inserted) {
@@ -692,8 +718,12 @@ class JsonlLoader {
     ClaimRecord record;
     record.id = std::string(*id);
     record.value = std::move(*typed);
+    record.since = since;
+    record.until = until;
     if (as_of) {
       record.as_of = *as_of;
+    } else if (until) {
+      record.as_of = CivilFromDays(until->FirstDay() - 1);
     } else if (published) {
       record.as_of = *published;
     } else {

@@ -93,6 +93,9 @@ class ScoresWriter {
     StreamArray(out, "articles", store_.articles().size(),
                 [this](std::size_t a) { return Article(store_.articles()[a]); });
     out << ",\n";
+    StreamArray(out, "predicates", store_.predicates().size(),
+                [this](std::size_t q) { return Predicate(q); });
+    out << ",\n";
     StreamArray(out, "claims", store_.num_claims(), [this](std::size_t c) { return Claim(c); });
     out << ",\n";
     StreamArray(out, "propositions", store_.num_propositions(),
@@ -143,6 +146,8 @@ class ScoresWriter {
     values["prior_alpha"] = Number(options.prior_alpha);
     values["prior_beta"] = Number(options.prior_beta);
     values["change_rate_per_year"] = Number(options.change_rate_per_year);
+    values["change_rate_prior_years"] = Number(options.change_rate_prior_years);
+    values["dated_change_count"] = Number(options.dated_change_count);
     values["probability_clamp"] = Number(options.probability_clamp);
     values["confirm_threshold"] = Number(options.confirm_threshold);
     values["contradict_threshold"] = Number(options.contradict_threshold);
@@ -357,12 +362,48 @@ class ScoresWriter {
     return proposition;
   }
 
+  OrderedJson Predicate(std::size_t q) const {
+    const PredicateRecord& predicate = store_.predicates()[q];
+    OrderedJson json = OrderedJson::object();
+    json["id"] = predicate.id;
+    json["value_kind"] = std::string(ToString(predicate.value_kind));
+    switch (predicate.mutability) {
+      case Mutability::kLearned:
+        json["mutable"] = nullptr;
+        break;
+      case Mutability::kMutable:
+        json["mutable"] = true;
+        break;
+      case Mutability::kImmutable:
+        json["mutable"] = false;
+        break;
+    }
+    const double prior =
+        predicate.CanChange()
+            ? predicate.change_rate_per_year.value_or(report_.options.change_rate_per_year)
+            : 0.0;
+    json["change_rate_prior"] = Number(prior);
+    json["change_rate"] = q < report_.change_rate_per_year.size()
+                              ? Number(report_.change_rate_per_year[q])
+                              : OrderedJson(nullptr);
+    return json;
+  }
+
   OrderedJson Supersession(const struct Supersession& event) const {
     const std::size_t p = event.proposition;
     OrderedJson json = OrderedJson::object();
     json["subject"] = store_.propositions()[p].subject;
     json["predicate"] = PredicateId(p);
     json["at"] = FormatIsoDay(event.at);
+    json["probability"] = event.probability ? Number(*event.probability) : OrderedJson(nullptr);
+    json["probability_if_earlier_true"] = event.probability_if_earlier_true
+                                              ? Number(*event.probability_if_earlier_true)
+                                              : OrderedJson(nullptr);
+    if (event.interval) {
+      json["interval"] = {FormatIsoDay((*event.interval)[0]), FormatIsoDay((*event.interval)[1])};
+    } else {
+      json["interval"] = nullptr;
+    }
     json["kind"] = std::string(ToString(event.kind));
     json["from_value"] = output_internal::StateToJson(store_, p, event.from_state);
     json["to_value"] = output_internal::StateToJson(store_, p, event.to_state);

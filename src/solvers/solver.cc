@@ -33,6 +33,12 @@ bool SolverOptions::IsValid(std::string* error) const {
   if (!(std::isfinite(change_rate_per_year) && change_rate_per_year >= 0.0)) {
     return Fail(error, "change_rate_per_year must be a non-negative number");
   }
+  if (!(std::isfinite(change_rate_prior_years) && change_rate_prior_years > 0.0)) {
+    return Fail(error, "change_rate_prior_years must be a positive number");
+  }
+  if (!(std::isfinite(dated_change_count) && dated_change_count >= 0.0)) {
+    return Fail(error, "dated_change_count must be a non-negative number");
+  }
   if (!(InOpenUnit(probability_clamp) && probability_clamp < 0.01)) {
     return Fail(error, "probability_clamp must be in (0, 0.01)");
   }

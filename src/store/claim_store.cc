@@ -4,6 +4,21 @@
 #include <string>
 
 namespace credence {
+namespace {
+
+// The date at the granularity that names exactly this period (a day, a month or a year).
+Date DateOfPeriod(const DayPeriod& period) {
+  Date date = CivilFromDays(period.first);
+  if (period.last == period.first) return date;
+  date.day = 0;
+  date.granularity = DateGranularity::kMonth;
+  if (date.LastDay() == period.last) return date;
+  date.month = 0;
+  date.granularity = DateGranularity::kYear;
+  return date;
+}
+
+}  // namespace
 
 std::uint32_t ClaimStore::FindOutlet(std::string_view id) const {
   for (std::size_t i = 0; i < outlets_.size(); ++i) {
@@ -44,6 +59,9 @@ ClaimRecord ClaimStore::claim_record(std::size_t claim) const {
   if (state < propositions_[p].num_values) record.value = ValuesOf(p)[state];
   record.as_of = CivilFromDays(claim_day_[claim]);
   record.as_of_is_fallback = days_are_fallback_;
+  const ChangeDates dates = change_dates(claim);
+  if (dates.since) record.since = DateOfPeriod(*dates.since);
+  if (dates.until) record.until = DateOfPeriod(*dates.until);
   if (IsRelayed(claim)) record.via = {outlets_[claim_source()[claim]].id};
   record.confidence = static_cast<double>(claim_weight_[claim]) *
                       static_cast<double>(ClaimsOfGroup(claim_group_[claim]).size());

@@ -263,8 +263,19 @@ void ClaimStoreBuilder::AddClaim(ClaimRecord record, std::uint32_t article, std:
   if (p.has_relays) store.claim_source_.push_back(source);
   store.claim_outlet_.push_back(outlet);
   store.claim_proposition_.push_back(proposition);
-  store.claim_day_.push_back(record.as_of.FirstDay());
+  std::int32_t day = record.as_of.FirstDay();
+  if (record.since) day = std::max(day, record.since->FirstDay());
+  store.claim_day_.push_back(day);
   p.confidence.push_back(static_cast<float>(record.confidence));
+  if (record.since || record.until) {
+    ChangeDates dates;
+    if (record.since) dates.since = DayPeriod{record.since->FirstDay(), record.since->LastDay()};
+    if (record.until) dates.until = DayPeriod{record.until->FirstDay(), record.until->LastDay()};
+    store.claim_change_dates_.resize(claim);
+    store.claim_change_dates_.push_back(dates);
+  } else if (!store.claim_change_dates_.empty()) {
+    store.claim_change_dates_.emplace_back();
+  }
 
   const PredicateRecord& predicate = store.predicates_[store.propositions_[proposition].predicate];
   Index state = ClaimStore::kUnknownState;
@@ -307,6 +318,7 @@ void ClaimStoreBuilder::AddStateClaim(std::uint32_t outlet, std::uint32_t propos
   if (p.has_articles) store.claim_article_.push_back(ClaimStore::kNotFound);
   if (p.has_relays) store.claim_source_.push_back(outlet);
   if (!store.claim_id_end_.empty()) store.claim_id_end_.push_back(store.claim_id_text_.size());
+  if (!store.claim_change_dates_.empty()) store.claim_change_dates_.emplace_back();
   store.claim_outlet_.push_back(outlet);
   store.claim_proposition_.push_back(proposition);
   store.claim_day_.push_back(day);

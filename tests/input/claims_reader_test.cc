@@ -119,7 +119,7 @@ TEST(ClaimsReaderTest, ReadsEveryFieldOfAValidDocument) {
   const PredicateRecord& member_of = document.predicates[0];
   EXPECT_EQ(member_of.id, "member_of");
   EXPECT_EQ(member_of.value_kind, ValueKind::kBoolean);
-  EXPECT_TRUE(member_of.is_mutable);
+  EXPECT_EQ(member_of.mutability, Mutability::kMutable);
   ASSERT_TRUE(member_of.change_rate_per_year.has_value());
   EXPECT_EQ(*member_of.change_rate_per_year, 0.5);
   const PredicateRecord& size = document.predicates[1];
@@ -130,7 +130,7 @@ TEST(ClaimsReaderTest, ReadsEveryFieldOfAValidDocument) {
   EXPECT_FALSE(size.change_rate_per_year.has_value());
   const PredicateRecord& length = document.predicates[2];
   EXPECT_EQ(length.unit, "day");
-  EXPECT_FALSE(length.is_mutable);
+  EXPECT_EQ(length.mutability, Mutability::kLearned);  // no "mutable" key: learned
   EXPECT_EQ(length.tolerance.relative, Tolerance{}.relative);
   EXPECT_EQ(length.tolerance.absolute, Tolerance{}.absolute);
   EXPECT_EQ(length.description, "how long");

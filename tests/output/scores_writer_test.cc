@@ -36,7 +36,7 @@ TEST(ScoresToJsonTest, TopLevelKeysInContractOrderPrettyPrintedWithFinalNewline)
   const Json root = Parse(text);
   EXPECT_EQ(Keys(root),
             (std::vector<std::string>{"schema_version", "engine", "summary", "outlets", "articles",
-                                      "claims", "propositions", "supersessions"}));
+                                      "predicates", "claims", "propositions", "supersessions"}));
 }
 
 // The writer streams one claim at a time; its bytes must be what a whole-document dump gives.
@@ -59,10 +59,11 @@ TEST(ScoresToJsonTest, EngineRecordsOptionsButNotThreads) {
   EXPECT_EQ(engine["algorithm"], "temporal-em");
   EXPECT_EQ(engine["seed"], 7);
   const Json& options = engine["options"];
-  EXPECT_EQ(Keys(options), (std::vector<std::string>{
-                               "max_iterations", "tolerance", "prior_alpha", "prior_beta",
-                               "change_rate_per_year", "probability_clamp", "confirm_threshold",
-                               "contradict_threshold", "explain_max_groups"}));
+  EXPECT_EQ(Keys(options),
+            (std::vector<std::string>{
+                "max_iterations", "tolerance", "prior_alpha", "prior_beta", "change_rate_per_year",
+                "change_rate_prior_years", "dated_change_count", "probability_clamp",
+                "confirm_threshold", "contradict_threshold", "explain_max_groups"}));
   EXPECT_EQ(options["max_iterations"], 150);
   EXPECT_EQ(options["tolerance"].get<double>(), 1e-7);
   EXPECT_EQ(options["prior_alpha"].get<double>(), 3.0);
@@ -267,9 +268,19 @@ TEST(ScoresToJsonTest, PropositionsWithDatedTimelines) {
 TEST(ScoresToJsonTest, Supersessions) {
   const Json events = Parse(ScoresToJson(SampleStore(), SampleReport()))["supersessions"];
   EXPECT_EQ(events, Json::parse(R"([
-    {"subject": "Syria", "predicate": "member_of", "at": "2025-04-14", "kind": "world_change",
+    {"subject": "Syria", "predicate": "member_of", "at": "2025-04-14", "probability": null,
+     "probability_if_earlier_true": null, "interval": null, "kind": "world_change",
      "from_value": false, "to_value": true, "superseded_claims": ["a0/c1", "a1/c1"],
      "establishing_claims": ["a2/c1", "a3/c1", "a6/c1"]}])"));
+  // A temporal model's change posterior is written as it is.
+  ScoreReport report = SampleReport();
+  report.supersessions[0].probability = 0.75;
+  report.supersessions[0].probability_if_earlier_true = 0.875;
+  report.supersessions[0].interval = std::array<std::int32_t, 2>{20180, 20192};
+  const Json dated = Parse(ScoresToJson(SampleStore(), report))["supersessions"][0];
+  EXPECT_EQ(dated["probability"], 0.75);
+  EXPECT_EQ(dated["probability_if_earlier_true"], 0.875);
+  EXPECT_EQ(dated["interval"], Json::parse(R"(["2025-04-02", "2025-04-14"])"));
 }
 
 TEST(ScoresToJsonTest, FloatsRoundTripAndNonFiniteBecomesNull) {

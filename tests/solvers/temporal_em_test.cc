@@ -18,6 +18,7 @@ SolverOptions PinnedOptions() {
   options.prior_alpha = 8e5;
   options.prior_beta = 2e5;
   options.change_rate_per_year = 0.5;
+  options.change_rate_prior_years = 1e9;  // the rate stays at its prior mean
   return options;
 }
 
@@ -62,8 +63,9 @@ TEST(TemporalEm, OneChangeOfValueMatchesPathEnumeration) {
                                .Store();
   const Solution solution = CreateSolver("temporal-em")->Solve(store, PinnedOptions());
 
-  // Independent computation: enumerate the four paths (X0, X1).
-  const double stay = std::exp(-0.5 * 365.0 / 365.2425);
+  // Independent computation: enumerate the four paths (X0, X1). A boolean leaves its state at
+  // 0.5 a year, so c = exp(-2 * 0.5 * 365 / 365.2425) (mu = lambda K / (K - 1)).
+  const double stay = std::exp(-2.0 * 0.5 * 365.0 / 365.2425);
   const double same = stay + (1.0 - stay) / 2.0;
   const double differ = (1.0 - stay) / 2.0;
   const double a = 0.8;
@@ -79,7 +81,9 @@ TEST(TemporalEm, OneChangeOfValueMatchesPathEnumeration) {
   }
   const double p_first_false = (joint[0][0] + joint[0][1]) / z;
   const double p_second_true = (joint[0][1] + joint[1][1]) / z;
-  EXPECT_NEAR(p_first_false, 0.82885, 1e-4);  // by hand, see the comment above
+  // By hand: c = 0.36812, same = 0.68406, differ = 0.31594; the joints are 0.0087560,
+  // 0.0647045, 0.0002528, 0.0087560, so P(first false) = 0.0734605 / 0.0824693.
+  EXPECT_NEAR(p_first_false, 0.89076, 1e-4);
   EXPECT_NEAR(solution.claim_probability[0], p_first_false, 1e-4);
   EXPECT_NEAR(solution.claim_probability[1], p_first_false, 1e-4);
   EXPECT_NEAR(solution.claim_probability[2], p_second_true, 1e-4);
@@ -101,11 +105,23 @@ TEST(TemporalEm, OneChangeOfValueMatchesPathEnumeration) {
   EXPECT_EQ(solution.timelines[0][1].state, 1U);
   EXPECT_EQ(solution.timelines[0][1].first_step, 2U);
 
+  // The change: P(X0 = false, X1 = true) = 0.0647045 / 0.0824693 = 0.78459, and given X0 = false
+  // 0.0647045 / 0.0734605 = 0.88081. With no dated change the hazard is flat over days 1..365:
+  // the median day is 183, the 5% and 95% quantiles days 19 and 347.
+  ASSERT_EQ(solution.changes.size(), 2U);
+  ASSERT_EQ(solution.changes[0].size(), 1U);
+  EXPECT_NEAR(solution.changes[0][0].probability, 0.78459, 1e-4);
+  EXPECT_NEAR(solution.changes[0][0].probability_if_earlier_true, 0.88081, 1e-4);
+  EXPECT_EQ(solution.changes[0][0].at, 183);
+  EXPECT_EQ(solution.changes[0][0].earliest, 19);
+  EXPECT_EQ(solution.changes[0][0].latest, 347);
+
   SolverOptions options = PinnedOptions();
-  options.confirm_threshold = 0.8;  // p = 0.829 for the establishing claims
+  options.confirm_threshold = 0.85;  // p = 0.891 for the claims, 0.881 for the change
   const ScoreReport report = Score(store, options);
   ASSERT_EQ(report.supersessions.size(), 1U);
-  EXPECT_EQ(report.supersessions[0].at, 365);
+  EXPECT_EQ(report.supersessions[0].at, 183);
+  EXPECT_EQ(report.timelines[0][1].from, 183);
   EXPECT_EQ(report.supersessions[0].kind, SupersessionKind::kWorldChange);
   EXPECT_EQ(report.claims[0].status, ClaimStatus::kSuperseded);
   EXPECT_EQ(report.claims[1].status, ClaimStatus::kSuperseded);

@@ -29,7 +29,14 @@ TEST(StaleOutlet, OvertakenReportsAreSupersededAndStaleRepeatsContradicted) {
 
   const auto& events = fixture.scores["supersessions"];
   ASSERT_EQ(events.size(), 1U);
-  EXPECT_EQ(events[0]["at"], "2024-06-03");
+  // The change is dated by its posterior: after the last report of the old value (6 May) and
+  // no later than the first report of the new one (3 June), with a 90% interval around it.
+  const std::string at = events[0]["at"];
+  EXPECT_GT(at, "2024-05-06");
+  EXPECT_LE(at, "2024-06-03");
+  EXPECT_LE(events[0]["interval"][0].get<std::string>(), at);
+  EXPECT_GE(events[0]["interval"][1].get<std::string>(), at);
+  EXPECT_GT(events[0]["probability_if_earlier_true"].get<double>(), 0.9);
   EXPECT_EQ(events[0]["kind"], "world_change");
 }
 

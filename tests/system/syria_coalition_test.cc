@@ -77,7 +77,7 @@ TEST_F(SyriaCoalition, S2AprilReportsAreSupersededNotContradicted) {
   // static fact, the same claims would be wrong, and they would rate clearly lower.
   ClaimsDocument static_reading = testing::ReadFixture("syria-coalition");
   for (PredicateRecord& predicate : static_reading.predicates) {
-    if (predicate.id == kMember) predicate.is_mutable = false;
+    if (predicate.id == kMember) predicate.mutability = Mutability::kImmutable;
   }
   const ScoredFixture as_static = testing::ScoreDocument(std::move(static_reading));
   for (const char* source : {"an-nahar", "annalena-baerbock"}) {
