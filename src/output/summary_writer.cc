@@ -21,7 +21,7 @@ namespace credence {
 namespace {
 
 constexpr std::size_t kWidth = 100;
-constexpr std::size_t kMaxIdWidth = 28;
+constexpr std::size_t kMaxIdWidth = 22;
 
 // Columns of UTF-8 text, counting code points (no wide characters are expected in ids).
 std::size_t Columns(std::string_view text) {
@@ -189,28 +189,21 @@ class SummaryWriter {
              2);
   }
 
+  // Outlets, then the people and offices they cite, each ranked by the lower end of the 90%
+  // interval: a source known from one claim has a wide interval and cannot top the list on the
+  // prior alone. "answers" counts the claims whose content it answers for (its own first-hand
+  // claims and others' relays of it), beside those it published.
   void Outlets(std::string* out) const {
-    *out += "Outlets by reliability\n";
     std::size_t id_width = 2;
     for (const OutletRecord& outlet : store_.outlets()) {
       id_width = std::max(id_width, Columns(outlet.id));
     }
     id_width = std::min(id_width, kMaxIdWidth);
-    std::vector<std::size_t> order(store_.num_outlets());
-    for (std::size_t s = 0; s < order.size(); ++s) {
-      order[s] = s;
-    }
     // NaN would break the ordering, so it sorts last instead.
-    const auto key = [&](std::size_t s) {
-      const double r = report_.outlets[s].reliability;
+    const auto key = [&](std::size_t s, int k) {
+      const double r = k == 0 ? report_.outlets[s].interval[0] : report_.outlets[s].reliability;
       return std::isnan(r) ? -std::numeric_limits<double>::infinity() : r;
     };
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-      if (key(a) != key(b)) {
-        return key(a) > key(b);
-      }
-      return store_.outlets()[a].id < store_.outlets()[b].id;
-    });
     const auto row = [out](std::initializer_list<std::string> cells) {
       std::string line;
       for (const std::string& cell : cells) {
@@ -222,26 +215,43 @@ class SummaryWriter {
       *out += line;
       *out += '\n';
     };
-    row({"rank", FitLeft("id", id_width), "reliability", FitLeft("90% interval", 14), "claims",
-         "conf", "contra", "super", "unres"});
-    for (std::size_t rank = 0; rank < order.size(); ++rank) {
-      const std::size_t s = order[rank];
-      const OutletScore& score = report_.outlets[s];
-      std::string interval = "[";
-      interval += Format("%.3f", score.interval[0]);
-      interval += ", ";
-      interval += Format("%.3f", score.interval[1]);
-      interval += "]";
-      const auto& by_status = score.published_by_status;
-      row({AlignRight(std::to_string(rank + 1), 4), FitLeft(store_.outlets()[s].id, id_width),
-           AlignRight(Format("%.3f", score.reliability), 11), FitLeft(interval, 14),
-           AlignRight(std::to_string(score.published), 6),
-           AlignRight(std::to_string(by_status[0]), 4), AlignRight(std::to_string(by_status[1]), 6),
-           AlignRight(std::to_string(by_status[2]), 5),
-           AlignRight(std::to_string(by_status[3]), 5)});
-    }
-    if (order.empty()) {
-      *out += "  none\n";
+    for (const bool cited : {false, true}) {
+      std::vector<std::size_t> order;
+      for (std::size_t s = 0; s < store_.num_outlets(); ++s) {
+        if ((store_.outlets()[s].kind != "outlet") == cited) order.push_back(s);
+      }
+      if (cited && order.empty()) continue;
+      std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        for (int k = 0; k < 2; ++k) {
+          if (key(a, k) != key(b, k)) return key(a, k) > key(b, k);
+        }
+        return store_.outlets()[a].id < store_.outlets()[b].id;
+      });
+      *out += cited ? "Cited sources by the lower end of their 90% interval\n"
+                    : "Outlets by the lower end of their 90% interval\n";
+      row({"rank", FitLeft("id", id_width), "reliability", FitLeft("90% interval", 14), "pub",
+           "answers", "conf", "contra", "super", "unres"});
+      for (std::size_t rank = 0; rank < order.size(); ++rank) {
+        const std::size_t s = order[rank];
+        const OutletScore& score = report_.outlets[s];
+        std::string interval = "[";
+        interval += Format("%.3f", score.interval[0]);
+        interval += ", ";
+        interval += Format("%.3f", score.interval[1]);
+        interval += "]";
+        const auto& by_status = score.published_by_status;
+        row({AlignRight(std::to_string(rank + 1), 4), FitLeft(store_.outlets()[s].id, id_width),
+             AlignRight(Format("%.3f", score.reliability), 11), FitLeft(interval, 14),
+             AlignRight(std::to_string(score.published), 3),
+             AlignRight(std::to_string(score.as_content_source), 7),
+             AlignRight(std::to_string(by_status[0]), 4),
+             AlignRight(std::to_string(by_status[1]), 6),
+             AlignRight(std::to_string(by_status[2]), 5),
+             AlignRight(std::to_string(by_status[3]), 5)});
+      }
+      if (order.empty()) {
+        *out += "  none\n";
+      }
     }
   }
 

@@ -52,26 +52,36 @@ TEST(FormatSummaryTest, SaysPlainlyWhenItDidNotConverge) {
   EXPECT_EQ(text.find("converged in"), std::string::npos);
 }
 
-TEST(FormatSummaryTest, OutletsSortedByReliabilityThenId) {
+TEST(FormatSummaryTest, OutletsAndCitedSourcesRankedByTheLowerEndOfTheirInterval) {
   const ClaimStore store = SampleStore();
   ScoreReport report = SampleReport();
   std::vector<std::string> lines = Lines(FormatSummary(store, report));
-  const std::size_t title = IndexOf(lines, "Outlets by reliability");
-  ASSERT_LT(title + 4, lines.size());
-  // The id column is as wide as the longest id ("envoy").
-  EXPECT_EQ(lines[title + 1],
-            "rank  id     reliability  90% interval    claims  conf  contra  super  unres");
+  const std::size_t title = IndexOf(lines, "Outlets by the lower end of their 90% interval");
+  ASSERT_LT(title + 6, lines.size());
+  // The id column is as wide as the longest id ("envoy"); "answers" counts the claims whose
+  // content the source answers for (np: a0, a2, a4; an: a1, a5, a7; envoy: a3, a6).
+  const std::string header =
+      "rank  id     reliability  90% interval    pub  answers  conf  contra  super  unres";
+  EXPECT_EQ(lines[title + 1], header);
   EXPECT_EQ(lines[title + 2],
-            "   1  np           0.900  [0.700, 0.980]       4     3       0      1      0");
+            "   1  np           0.900  [0.700, 0.980]    4        3     3       0      1      0");
   EXPECT_EQ(lines[title + 3],
-            "   2  envoy        0.750  [0.400, 0.950]       0     0       0      0      0");
-  EXPECT_EQ(lines[title + 4],
-            "   3  an           0.600  [0.350, 0.800]       4     1       1      1      1");
+            "   2  an           0.600  [0.350, 0.800]    4        3     1       1      1      1");
+  // The envoy is a person: ranked apart, with the outlets' columns.
+  EXPECT_EQ(lines[title + 4], "Cited sources by the lower end of their 90% interval");
+  EXPECT_EQ(lines[title + 5], header);
+  EXPECT_EQ(lines[title + 6],
+            "   1  envoy        0.750  [0.400, 0.950]    0        2     0       0      0      0");
 
-  report.outlets[1].reliability = 0.9;  // a tie with np: "an" sorts first by id
+  // The lower end ranks, not the point estimate: an's narrow interval now beats np's wide one.
+  report.outlets[1].interval = {0.75, 0.8};
   lines = Lines(FormatSummary(store, report));
   EXPECT_EQ(lines[title + 2].substr(0, 9), "   1  an ");
   EXPECT_EQ(lines[title + 3].substr(0, 9), "   2  np ");
+  report.outlets[1].interval = {0.7, 0.8};  // a tie of lower ends: the reliability decides
+  report.outlets[1].reliability = 0.95;
+  lines = Lines(FormatSummary(store, report));
+  EXPECT_EQ(lines[title + 2].substr(0, 9), "   1  an ");
 }
 
 TEST(FormatSummaryTest, TimelinesWithOpenEnds) {
@@ -157,7 +167,7 @@ TEST(FormatSummaryTest, NoLineIsWiderThanOneHundredColumns) {
     joined += line.substr(std::min(line.find_first_not_of(' '), line.size()));
   }
   EXPECT_NE(joined.find("claim-" + std::string(120, 'y')), std::string::npos);
-  EXPECT_NE(text.find(std::string(27, 'x') + "\u2026"), std::string::npos);
+  EXPECT_NE(text.find(std::string(21, 'x') + "\u2026"), std::string::npos);  // 22 columns
 }
 
 }  // namespace
