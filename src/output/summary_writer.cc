@@ -283,9 +283,19 @@ class SummaryWriter {
                                ": " + output_internal::StateText(store_, p, event.from_state) +
                                " -> " + output_internal::StateText(store_, p, event.to_state) +
                                " (" + std::string(ToString(event.kind)) + ")";
+      // The temporal model's posterior: whether, and when, the world changed.
+      const std::string posterior =
+          event.probability && event.interval
+              ? "change probability " + Format("%.2f", *event.probability) + ", dated " +
+                    FormatIsoDay((*event.interval)[0]) + " to " + FormatIsoDay((*event.interval)[1])
+              : std::string();
       const std::string overtakes = "overtakes: " + ClaimIds(event.superseded_claims);
       const std::string established = "established by: " + ClaimIds(event.establishing_claims);
       std::string line = head;
+      if (!posterior.empty()) {
+        line += "; ";
+        line += posterior;
+      }
       line += "; ";
       line += overtakes;
       line += "; ";
@@ -295,6 +305,7 @@ class SummaryWriter {
         *out += Wrap(line, 4);
       } else {
         *out += Wrap(head + ";", 4);
+        if (!posterior.empty()) *out += Wrap("    " + posterior + ";", 6);
         *out += Wrap("    " + overtakes + ";", 6);
         *out += Wrap("    " + established, 6);
       }
