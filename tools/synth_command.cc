@@ -51,7 +51,10 @@ void RejectFlags(const CLI::App& app, const std::vector<std::string>& flags,
                  const std::string& regime) {
   for (const std::string& flag : flags) {
     if (app.count(flag) > 0) {
-      throw CommandUsageError(flag + " does not apply to --regime " + regime);
+      std::string message = flag;
+      message += " does not apply to --regime ";
+      message += regime;
+      throw CommandUsageError(message);
     }
   }
 }
