@@ -15,10 +15,13 @@ Measures, per cell (all pooled over the seeds):
 - blamed: the share of claims true when made whose status is `contradicted`.
 - false kept: the share of claims false when made whose status is not `contradicted`.
 - date error: the median of |at - true change day| in days over matched events.
+- 90% cover: the share of matched events whose `interval` [low, high] holds the true change
+  day, where the output gives intervals.
 - ECE: expected calibration error of claim probabilities against "true when made" (10 equal
   bins of the probability; sum over bins of bin share x |mean probability - share true|).
-- P(change): the mean over changing propositions of the detected event's probability (the
-  largest on the proposition; 0 without an event), where the output gives probabilities.
+- P(change): the mean over changing propositions of the largest event probability on the
+  proposition (events below 0.5 included; 0 without an event), where the output gives
+  probabilities.
 
 The oracle (docs/accuracy.md says what it assumes) runs forward-backward on each proposition
 with the one-coin emission at the true reliabilities and the CTMC that jumps at rate lambda to a
@@ -28,8 +31,9 @@ A claim with `since` adds the observation "not v" on the day before the period `
 claim with `until` adds "not v" on the `until` day, each with likelihood a when the state is not
 v and 1 - a when it is. Relays (claims with `via`) are copies of their content source's report
 and add no observation. Its event: P(at least one change) from the daily chain, dated at the
-median of the posterior distribution of the first change day; its claim status is `contradicted`
-when the claim's marginal is at most temporal-em's contradict_threshold (0.1 by default).
+median of the posterior distribution of the first change day, with the 5% and 95% quantiles as
+its interval; its claim status is `contradicted` when the claim's marginal is at most
+temporal-em's contradict_threshold (0.1 by default).
 
 Usage: news_regime.py CREDENCE WORKDIR [--seeds 1,2,3,4,5] [--propositions 900]
                       [--algorithms temporal-em,one-coin,dawid-skene] [--synth-arg=--declare-mutable]
@@ -241,6 +245,8 @@ class Tally:
         self.date_errors = []
         self.calibration = []  # (probability, true when made)
         self.change_probabilities = []
+        self.interval_hits = 0  # matched events whose `interval` holds the true change day
+        self.intervals = 0
 
     def measures(self):
         def ratio(a, b):
@@ -254,6 +260,7 @@ class Tally:
             "ece": expected_calibration_error(self.calibration),
             "p_change": (float(np.mean(self.change_probabilities))
                          if self.change_probabilities else None),
+            "coverage": ratio(self.interval_hits, self.intervals),
         }
 
 
@@ -280,7 +287,9 @@ def is_detected(event):
 def tally_seed(result, truth, claims_doc, cell_of, tallies, has_probability):
     propositions = {p["subject"]: p for p in truth["propositions"]}
     events = collections.defaultdict(list)
+    all_events = collections.defaultdict(list)
     for event in result["events"]:
+        all_events[event["subject"]].append(event)
         if is_detected(event):
             events[event["subject"]].append(event)
     for subject, p in propositions.items():
@@ -298,9 +307,14 @@ def tally_seed(result, truth, claims_doc, cell_of, tallies, has_probability):
             if match is not None:
                 tally.matched += 1
                 tally.date_errors.append(abs(day_number(match["at"]) - change))
+                if match.get("interval"):
+                    low_day, high_day = (day_number(d) for d in match["interval"])
+                    tally.intervals += 1
+                    tally.interval_hits += 1 if low_day <= change <= high_day else 0
             if has_probability:
                 tally.change_probabilities.append(
-                    max((e.get("probability") or 0.0 for e in found), default=0.0))
+                    max((e.get("probability") or 0.0 for e in all_events.get(subject, [])),
+                        default=0.0))
     for key in truth["claims"]:
         p = propositions[key["subject"]]
         got = result["claims"][key["id"]]
@@ -437,11 +451,31 @@ def main():
       "sides), the gap between the last old-side and the first new-side report, and whether the "
       "new side dates the change (`since`); propositions that never change carry no `since` "
       "and sit in the \"no\" cells. *Target subset*: the dated changes with a group of "
-      "reliability >= 0.7 on each side, and the static propositions with such groups. Measures are defined in "
-      "the script's doc comment; shares are fractions (0.020 = 2 points), date errors days." %
+      "reliability >= 0.7 on each side, and the static propositions with such groups. Shares "
+      "are fractions (0.020 = 2 points), date errors days." %
       (version, args.propositions, "".join(a + " " for a in args.synth_arg),
        ", ".join(str(s) for s in seeds)))
     w("")
+    w("- *precision*, *recall*: a detected change is a supersession event (with `probability` "
+      ">= 0.5 where the output gives one); it matches a true change when its `at` lies in the "
+      "window from the last old-side to the first new-side report, each change matching at most "
+      "one event. Events on static propositions are false changes.")
+    w("- *blamed*: share of claims true when made whose status is `contradicted`; *false kept*: "
+      "share of claims false when made whose status is not `contradicted`.")
+    w("- *date error*: median |`at` - true change day| over matched events; *ECE*: expected "
+      "calibration error of claim probabilities against \"true when made\", 10 equal bins; "
+      "*90% cover*: share of matched events whose `interval` holds the true day, where the "
+      "output gives one; *P(change)*: mean over changing propositions of the largest event "
+      "probability on the proposition (below 0.5 included, 0 without an event), where the output "
+      "gives one.")
+    w("- *oracle*: forward-backward over each proposition with the one-coin emission at the true "
+      "reliabilities and the CTMC that jumps at the true rate (truth.json `change_rate`) to a "
+      "different state: P(D) = c I + (1 - c) U, c = exp(-lambda K / (K - 1) D), U uniform. "
+      "`since` adds \"not v\" on the day before the period it names, `until` \"not v\" on its "
+      "day (likelihood a when the state is not v, 1 - a when it is); relays add nothing. Its "
+      "event: P(at least one change), dated at the posterior median of the first change day; "
+      "its status `contradicted`: marginal <= temporal-em's contradict_threshold (0.1). "
+      "tests/bench/test_news_oracle.py checks it against enumeration of every daily path.")
     for algorithm, message in failures.items():
         w("- %s failed: `%s`" % (algorithm, message.replace(os.path.dirname(args.workdir),
                                                              "...")))
@@ -452,18 +486,18 @@ def main():
         w("### %s" % method)
         w("")
         w("| groups a side | gap | since | changes | static | precision | recall | blamed | "
-          "false kept | date error | ECE | P(change) |")
-        w("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "false kept | date error | 90% cover | ECE | P(change) |")
+        w("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for cell in rows:
             t = tallies[method][cell]
             m = t.measures()
             label = cell_label(cell)
             if cell in ("all", "target"):
                 label = "**%s** | | " % label
-            w("| %s | %d | %d | %s | %s | %s | %s | %s | %s | %s |" % (
+            w("| %s | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s |" % (
                 label, t.changes, t.static, fmt(m["precision"], ""), fmt(m["recall"], ""),
                 fmt(m["blamed"], ""), fmt(m["false_kept"], ""), fmt(m["date_error"], "days"),
-                fmt(m["ece"], ""), fmt(m["p_change"], "") if has_probability.get(method)
+                fmt(m["coverage"], ""), fmt(m["ece"], ""), fmt(m["p_change"], "") if has_probability.get(method)
                 else "—"))
     if "temporal-em" in tallies and "temporal-em" not in failures:
         w("")
