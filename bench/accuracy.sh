@@ -2,7 +2,8 @@
 # Regenerates docs/accuracy.md: `credence eval --algorithm all` on every public data set in
 # ../shared/datasets (relative to the repository root), beside the published figures.
 # Then appends the synthetic temporal comparison of bench/synth_temporal.py (claim status of every
-# algorithm and change-time recovery of temporal-em on `credence synth` data).
+# algorithm and change-time recovery of temporal-em on `credence synth` data) and the news-regime
+# benchmark of bench/news_regime.py (`credence synth --regime news`, against an oracle).
 #
 # Usage: bench/accuracy.sh [CREDENCE]    (CREDENCE defaults to build/credence)
 # Exits 0 with a message, writing nothing, when ../shared/datasets is absent.
@@ -322,4 +323,13 @@ echo "accuracy.sh: synthetic temporal data" >&2
 {
   echo
   python3 "$root/bench/synth_temporal.py" "$credence" "$work"
+} >> "$root/docs/accuracy.md"
+
+# The news-regime benchmark (issue 12): temporal-em, one-coin and Dawid-Skene beside the oracle.
+# Its Python needs numpy (python3-numpy; tools/install-deps.sh bench).
+echo "accuracy.sh: news regime" >&2
+mkdir -p "$work/news"
+{
+  echo
+  python3 "$root/bench/news_regime.py" "$credence" "$work/news"
 } >> "$root/docs/accuracy.md"

@@ -1,11 +1,9 @@
 // The synthetic data generator. Every random draw goes through SynthRng so that the stream of
 // draws, and hence every output byte, depends only on the seed and the options.
 #include <algorithm>
-#include <charconv>
 #include <cstdint>
 #include <limits>
 #include <numeric>
-#include <random>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -13,67 +11,16 @@
 #include "credence/output.h"
 #include "credence/synth.h"
 #include "credence/value.h"
+#include "synth/json_text.h"
+#include "synth/synth_rng.h"
 
 namespace credence {
 namespace {
 
-// Distributions written out by hand: the standard ones are implementation-defined.
-class SynthRng {
- public:
-  explicit SynthRng(std::uint64_t seed) : engine_(seed) {}
-
-  // 53 random bits: a multiple of 2^-53 in [0, 1).
-  double Uniform01() { return static_cast<double>(engine_() >> 11) * 0x1.0p-53; }
-
-  // Uniform in [0, n) by rejection, so no value is favoured.
-  std::uint64_t Below(std::uint64_t n) {
-    constexpr std::uint64_t kMax = std::numeric_limits<std::uint64_t>::max();
-    const std::uint64_t limit = kMax - kMax % n;
-    std::uint64_t x = engine_();
-    while (x >= limit) x = engine_();
-    return x % n;
-  }
-
-  // Uniform in [lo, hi], both inclusive.
-  std::int64_t Between(std::int64_t lo, std::int64_t hi) {
-    return lo + static_cast<std::int64_t>(Below(static_cast<std::uint64_t>(hi - lo) + 1));
-  }
-
-  bool Bernoulli(double p) { return Uniform01() < p; }
-
-  // Knuth's product-of-uniforms method; exp is computed by ExpNegative below.
-  int Poisson(double mean) {
-    const double threshold = ExpNegative(mean);
-    int count = 0;
-    double product = Uniform01();
-    while (product >= threshold) {
-      ++count;
-      product *= Uniform01();
-    }
-    return count;
-  }
-
- private:
-  // exp(-x) for x >= 0 from +, *, / only (std::exp may differ in the last bit across libms):
-  // halve until small, Taylor series, square back.
-  static double ExpNegative(double x) {
-    int halvings = 0;
-    while (x > 1.0 / 1024.0) {
-      x /= 2.0;
-      ++halvings;
-    }
-    double term = 1.0;
-    double sum = 1.0;
-    for (int k = 1; k <= 12; ++k) {
-      term *= -x / k;
-      sum += term;
-    }
-    for (int i = 0; i < halvings; ++i) sum *= sum;
-    return sum;
-  }
-
-  std::mt19937_64 engine_;
-};
+using synth::AppendDouble;
+using synth::AppendInt;
+using synth::AppendQuoted;
+using synth::SynthRng;
 
 std::uint16_t OtherValue(SynthRng& rng, std::uint16_t value, std::uint16_t num_values) {
   auto other = static_cast<std::uint16_t>(rng.Below(num_values - 1U));
@@ -184,25 +131,6 @@ void DrawClaims(SynthRng& rng, const SynthDataset& data, std::uint32_t item_inde
     }
     claims.push_back(claim);
   }
-}
-
-// Shortest text that reads back as the same double.
-void AppendDouble(std::string& out, double x) {
-  char buffer[32];
-  const auto result = std::to_chars(buffer, buffer + sizeof(buffer), x);
-  out.append(buffer, result.ptr);
-}
-
-void AppendInt(std::string& out, std::int64_t x) {
-  char buffer[24];
-  const auto result = std::to_chars(buffer, buffer + sizeof(buffer), x);
-  out.append(buffer, result.ptr);
-}
-
-void AppendQuoted(std::string& out, std::string_view text) {
-  out += '"';
-  out += text;  // generated ids and dates only: nothing to escape
-  out += '"';
 }
 
 // ISO dates of every day of the window, formatted once.

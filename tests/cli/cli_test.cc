@@ -214,6 +214,31 @@ TEST(Cli, SynthOutputLoadsScoresAndEvaluates) {
   EXPECT_EQ(Slurp(claims), Slurp(again.string() + ".claims.json"));
 }
 
+TEST(Cli, SynthNewsRegimeIsSeededValidAndKeepsTheRegimesApart) {
+  const fs::path prefix = TempDir() / "news";
+  const std::string options = " --regime news --seed 3 --propositions 40 --min-reliability 0.6";
+  const Outcome synth = RunCredence("synth --out-prefix " + prefix.string() + options);
+  ASSERT_EQ(synth.exit_code, 0) << synth.err;
+  EXPECT_NE(synth.err.find("40 propositions"), std::string::npos) << synth.err;
+  const std::string claims = prefix.string() + ".claims.json";
+  EXPECT_EQ(RunCredence("validate " + claims).exit_code, 0);
+  EXPECT_EQ(RunCredence("score " + claims + " -o " + (TempDir() / "n.json").string()).exit_code, 0);
+  // A shared flag reaches the news options: every drawn reliability is at least 0.6.
+  EXPECT_EQ(Slurp(prefix.string() + ".truth.json").find("\"reliability\": 0.5"), std::string::npos);
+  const fs::path again = TempDir() / "news-again";
+  ASSERT_EQ(RunCredence("synth --out-prefix " + again.string() + options).exit_code, 0);
+  EXPECT_EQ(Slurp(claims), Slurp(again.string() + ".claims.json"));
+  EXPECT_EQ(Slurp(prefix.string() + ".truth.json"), Slurp(again.string() + ".truth.json"));
+  // One regime's options are usage errors in the other.
+  const Outcome classic_flag =
+      RunCredence("synth --regime news --items 5 --out-prefix " + prefix.string());
+  EXPECT_EQ(classic_flag.exit_code, 2);
+  EXPECT_NE(classic_flag.err.find("--items does not apply to --regime news"), std::string::npos)
+      << classic_flag.err;
+  EXPECT_EQ(RunCredence("synth --propositions 5 --out-prefix " + prefix.string()).exit_code, 2);
+  EXPECT_EQ(RunCredence("synth --regime weekly --out-prefix " + prefix.string()).exit_code, 2);
+}
+
 TEST(Cli, EvalReproducesThePublishedMajorityVoteOnBluebirds) {
   const fs::path data = fs::path(CREDENCE_SOURCE_DIR) / ".." / "shared" / "datasets" / "bluebirds";
   if (!fs::exists(data)) GTEST_SKIP() << "public data sets not found beside the repository";

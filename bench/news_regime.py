@@ -1,0 +1,611 @@
+#!/usr/bin/env python3
+"""The news-regime benchmark for docs/accuracy.md ("News regime"; called by bench/accuracy.sh).
+
+Generates seeded data sets with `credence synth --regime news` (docs/synth.md), scores each with
+`credence score --algorithm A` for temporal-em, one-coin and dawid-skene, computes an oracle that
+knows the true source reliabilities and change rate, and prints Markdown tables per cell
+(evidence groups a side x gap between the sides x whether the new side dates the change).
+
+Measures, per cell (all pooled over the seeds):
+- change detection: a detected change is a supersession event on the proposition, with
+  probability >= 0.5 when the output gives `probability`, else any event. It matches a true
+  change when its `at` lies in the proposition's window [last old-side report, first new-side
+  report] (both days included); each true change matches at most one event. Precision = matched
+  events / detected events, recall = matched changes / true changes.
+- blamed: the share of claims true when made whose status is `contradicted`.
+- false kept: the share of claims false when made whose status is not `contradicted`.
+- date error: the median of |at - true change day| in days over matched events.
+- 90% cover: the share of matched events whose `interval` [low, high] holds the true change
+  day, where the output gives intervals.
+- ECE: expected calibration error of claim probabilities against "true when made" (10 equal
+  bins of the probability; sum over bins of bin share x |mean probability - share true|).
+- P(change): the mean over changing propositions of the largest event probability on the
+  proposition (events below 0.5 included; 0 without an event), where the output gives
+  probabilities.
+
+The oracle (docs/accuracy.md says what it assumes) runs forward-backward on each proposition
+with the one-coin emission at the true reliabilities and the CTMC that jumps at rate lambda to a
+different state, uniformly: P(D days) = c I + (1 - c) U, c = exp(-lambda K / (K - 1) D / 365.2425),
+U the uniform K x K matrix, lambda the data set's true changes a year (truth.json change_rate).
+A claim with `since` adds the observation "not v" on the day before the period `since` names, a
+claim with `until` adds "not v" on the `until` day, each with likelihood a when the state is not
+v and 1 - a when it is. Relays (claims with `via`) are copies of their content source's report
+and add no observation. Its event: P(at least one change) from the daily chain, dated at the
+median of the posterior distribution of the first change day, with the 5% and 95% quantiles as
+its interval; its claim status is `contradicted` when the claim's marginal is at most
+temporal-em's contradict_threshold (0.1 by default).
+
+Usage: news_regime.py CREDENCE WORKDIR [--seeds 1,2,3,4,5] [--propositions 900]
+                      [--algorithms temporal-em,one-coin,dawid-skene] [--synth-arg=--declare-mutable]
+"""
+import argparse
+import collections
+import datetime
+import json
+import math
+import os
+import subprocess
+import sys
+
+try:
+    import numpy as np
+except ImportError:  # pragma: no cover - reported to the user
+    sys.exit("news_regime.py: needs numpy (Debian: python3-numpy)")
+
+DAYS_PER_YEAR = 365.2425
+GAP_BUCKETS = ["<1 month", "1-6 months", "6-18 months"]
+# Measures where larger is better; the others are better smaller.
+HIGHER_IS_BETTER = {"precision", "recall"}
+POINT_MEASURES = ["precision", "recall", "blamed", "false_kept", "ece"]
+EPOCH = datetime.date(1970, 1, 1)
+# temporal-em on the same claims with the predicates declared "mutable": true.
+DECLARED = "temporal-em, mutable declared"
+
+
+def day_number(text):
+    """Days since 1970-01-01 of the first day of an ISO date of any granularity."""
+    parts = [int(p) for p in text.split("-")]
+    while len(parts) < 3:
+        parts.append(1)
+    return (datetime.date(*parts) - EPOCH).days
+
+
+def iso(day):
+    return (EPOCH + datetime.timedelta(days=int(day))).isoformat()
+
+
+# ---------------------------------------------------------------------------------------------
+# The oracle
+
+
+class Observation:
+    """One report about a proposition's state on `day`: "is value" or "is not value"."""
+
+    def __init__(self, day, value, reliability, negated):
+        self.day = day
+        self.value = value
+        self.reliability = reliability
+        self.negated = negated
+
+    def likelihood(self, k):
+        """P(observation | state) for each of the K states."""
+        a = self.reliability
+        if self.negated:
+            out = np.full(k, a)
+            out[self.value] = 1.0 - a
+        else:
+            out = np.full(k, (1.0 - a) / (k - 1))
+            out[self.value] = a
+        return out
+
+
+def transition(k, c):
+    """c I + (1 - c) U: stay with the memory c, else a uniform draw over all K states."""
+    return c * np.eye(k) + (1.0 - c) * np.full((k, k), 1.0 / k)
+
+
+def oracle_posterior(k, rate_per_year, observations, query_days):
+    """Forward-backward over the days of the observations and of `query_days`.
+
+    Returns (marginals: day -> K-vector, p_change, first_change: (days, weights) or None), where
+    p_change is the posterior probability that the state changes at least once between the first
+    and the last grid day and first_change the posterior distribution of the first day on which it
+    differs from the day before (weights sum to p_change).
+    """
+    days = sorted(set([o.day for o in observations]) | set(query_days))
+    index = {d: i for i, d in enumerate(days)}
+    n = len(days)
+    emission = np.ones((n, k))
+    for o in observations:
+        emission[index[o.day]] *= o.likelihood(k)
+    mu = rate_per_year * k / (k - 1) / DAYS_PER_YEAR  # per day
+    c1 = math.exp(-mu)  # one day's memory
+    prior = np.full(k, 1.0 / k)
+
+    alpha = np.zeros((n, k))
+    alpha[0] = prior * emission[0]
+    for i in range(1, n):
+        c = c1 ** (days[i] - days[i - 1])
+        alpha[i] = (alpha[i - 1] @ transition(k, c)) * emission[i]
+    beta = np.ones((n, k))
+    for i in range(n - 2, -1, -1):
+        c = c1 ** (days[i + 1] - days[i])
+        beta[i] = transition(k, c) @ (emission[i + 1] * beta[i + 1])
+    z = alpha[-1].sum()
+    marginals = {d: alpha[index[d]] * beta[index[d]] / z for d in days}
+
+    # The daily chain stays in a state with p = c1 + (1 - c1) / K and moves to each other one
+    # with q = (1 - c1) / K. A[i](s): state s on every day up to days[i], with the evidence so far.
+    p_stay = c1 + (1.0 - c1) / k
+    q_move = (1.0 - c1) / k
+    constant = prior * emission[0]
+    weights_days = []
+    weights = []
+    for i in range(n - 1):
+        gap = days[i + 1] - days[i]
+        d = np.arange(days[i] + 1, days[i + 1] + 1)  # candidate first-change days
+        rest = days[i + 1] - d  # days from the change to the next grid day
+        after = emission[i + 1] * beta[i + 1]  # evidence from days[i + 1] on, per state there
+        total_after = after.sum()
+        stay_before = p_stay ** (d - 1 - days[i])
+        c_rest = c1 ** rest
+        # sum over r != s, u of T(rest)[r, u] after[u] = c^rest (total - after[s])
+        #                                               + (K - 1) (1 - c^rest) / K total
+        w = np.zeros(len(d))
+        for s in range(k):
+            w += constant[s] * stay_before * q_move * (
+                c_rest * (total_after - after[s]) + (k - 1) * (1.0 - c_rest) / k * total_after)
+        weights_days.append(d)
+        weights.append(w / z)
+        constant = constant * p_stay ** gap * emission[i + 1]
+    p_no_change = constant.sum() / z
+    if not weights:
+        return marginals, 0.0, None
+    return marginals, 1.0 - p_no_change, (np.concatenate(weights_days), np.concatenate(weights))
+
+
+def weighted_quantile(days, weights, q):
+    cumulative = np.cumsum(weights)
+    position = int(np.searchsorted(cumulative, q * cumulative[-1]))
+    return int(days[min(position, len(days) - 1)])
+
+
+def value_index(proposition, value):
+    if isinstance(value, bool):
+        return 1 if value else 0
+    return int(value[1:])  # "v<k>"
+
+
+def run_oracle(claims_doc, truth, contradict_threshold):
+    """A scores-like result: claims (id -> probability, status) and supersession events."""
+    reliability = {s["id"]: s["reliability"] for s in truth["sources"]}
+    propositions = {p["subject"]: p for p in truth["propositions"]}
+    by_subject = collections.defaultdict(list)
+    for article in claims_doc["articles"]:
+        for claim in article["claims"]:
+            by_subject[claim["subject"]].append((article["outlet"], claim))
+    claims = {}
+    events = []
+    rate = truth["change_rate"]
+    for subject, entries in by_subject.items():
+        proposition = propositions[subject]
+        k = proposition["num_values"]
+        observations = []
+        query_days = []
+        for outlet, claim in entries:
+            as_of = day_number(claim["as_of"])
+            query_days.append(as_of)
+            if claim.get("via"):
+                continue  # a copy of its content source's report
+            a = reliability[outlet]
+            v = value_index(proposition, claim["value"])
+            observations.append(Observation(as_of, v, a, False))
+            if "since" in claim:
+                observations.append(Observation(day_number(claim["since"]) - 1, v, a, True))
+            if "until" in claim:
+                observations.append(Observation(day_number(claim["until"]), v, a, True))
+        marginals, p_change, first_change = oracle_posterior(k, rate, observations, query_days)
+        for _, claim in entries:
+            p = float(marginals[day_number(claim["as_of"])][value_index(proposition,
+                                                                        claim["value"])])
+            claims[claim["id"]] = {"probability": p,
+                                   "status": "contradicted" if p <= contradict_threshold
+                                   else "other"}
+        if first_change is not None and p_change > 0:
+            change_days, weights = first_change
+            events.append({"subject": subject, "probability": p_change,
+                           "at": iso(weighted_quantile(change_days, weights, 0.5)),
+                           "interval": [iso(weighted_quantile(change_days, weights, 0.05)),
+                                        iso(weighted_quantile(change_days, weights, 0.95))]})
+    return {"claims": claims, "events": events}
+
+
+def engine_result(scores):
+    claims = {c["id"]: {"probability": c["probability"], "status": c["status"]}
+              for c in scores["claims"]}
+    return {"claims": claims, "events": scores["supersessions"]}
+
+
+# ---------------------------------------------------------------------------------------------
+# Measures
+
+
+class Tally:
+    """Counts for one method in one cell."""
+
+    def __init__(self):
+        self.changes = 0
+        self.static = 0
+        self.detected = 0
+        self.matched = 0
+        self.true_claims = 0
+        self.blamed = 0
+        self.false_claims = 0
+        self.false_kept = 0
+        self.date_errors = []
+        self.calibration = []  # (probability, true when made)
+        self.change_probabilities = []
+        self.interval_hits = 0  # matched events whose `interval` holds the true change day
+        self.intervals = 0
+
+    def measures(self):
+        def ratio(a, b):
+            return a / b if b else None
+        return {
+            "precision": ratio(self.matched, self.detected),
+            "recall": ratio(self.matched, self.changes),
+            "blamed": ratio(self.blamed, self.true_claims),
+            "false_kept": ratio(self.false_kept, self.false_claims),
+            "date_error": float(np.median(self.date_errors)) if self.date_errors else None,
+            "ece": expected_calibration_error(self.calibration),
+            "p_change": (float(np.mean(self.change_probabilities))
+                         if self.change_probabilities else None),
+            "coverage": ratio(self.interval_hits, self.intervals),
+        }
+
+
+def expected_calibration_error(pairs, bins=10):
+    if not pairs:
+        return None
+    total = 0.0
+    counts = collections.defaultdict(lambda: [0, 0.0, 0])
+    for p, y in pairs:
+        b = min(int(p * bins), bins - 1)
+        counts[b][0] += 1
+        counts[b][1] += p
+        counts[b][2] += 1 if y else 0
+    for n, p_sum, y_sum in counts.values():
+        total += n / len(pairs) * abs(p_sum / n - y_sum / n)
+    return total
+
+
+def is_detected(event):
+    probability = event.get("probability")
+    return probability is None or probability >= 0.5
+
+
+def tally_seed(result, truth, claims_doc, cell_of, tallies, has_probability):
+    propositions = {p["subject"]: p for p in truth["propositions"]}
+    events = collections.defaultdict(list)
+    all_events = collections.defaultdict(list)
+    for event in result["events"]:
+        all_events[event["subject"]].append(event)
+        if is_detected(event):
+            events[event["subject"]].append(event)
+    for subject, p in propositions.items():
+        for cell in cell_of(p):
+            tally = tallies[cell]
+            found = events.get(subject, [])
+            tally.detected += len(found)
+            if p["change"] is None:
+                tally.static += 1
+                continue
+            tally.changes += 1
+            low, high = day_number(p["window"][0]), day_number(p["window"][1])
+            change = day_number(p["change"])
+            match = next((e for e in found if low <= day_number(e["at"]) <= high), None)
+            if match is not None:
+                tally.matched += 1
+                tally.date_errors.append(abs(day_number(match["at"]) - change))
+                if match.get("interval"):
+                    low_day, high_day = (day_number(d) for d in match["interval"])
+                    tally.intervals += 1
+                    tally.interval_hits += 1 if low_day <= change <= high_day else 0
+            if has_probability:
+                tally.change_probabilities.append(
+                    max((e.get("probability") or 0.0 for e in all_events.get(subject, [])),
+                        default=0.0))
+    for key in truth["claims"]:
+        p = propositions[key["subject"]]
+        got = result["claims"][key["id"]]
+        for cell in cell_of(p):
+            tally = tallies[cell]
+            contradicted = got["status"] == "contradicted"
+            if key["true_when_made"]:
+                tally.true_claims += 1
+                tally.blamed += 1 if contradicted else 0
+            else:
+                tally.false_claims += 1
+                tally.false_kept += 0 if contradicted else 1
+            if got["probability"] is not None:
+                tally.calibration.append((got["probability"], key["true_when_made"]))
+
+
+def credible_each_side(p, originals, reliability):
+    sides = {"old": False, "new": False}
+    for side, outlet in originals.get(p["subject"], []):
+        if reliability[outlet] >= 0.7:
+            sides[side] = True
+    return sides["old"] and sides["new"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Output
+
+
+def fmt(value, kind):
+    if value is None:
+        return "—"
+    if kind == "days":
+        return "%.0f" % value
+    return "%.3f" % value
+
+
+def cell_label(cell):
+    if cell == "all":
+        return "all"
+    if cell == "target":
+        return "target subset"
+    groups, gap, since = cell
+    return "%d | %s | %s" % (groups, gap, "yes" if since else "no")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("credence")
+    parser.add_argument("workdir")
+    parser.add_argument("--seeds", default="1,2,3,4,5")
+    parser.add_argument("--propositions", type=int, default=900)
+    parser.add_argument("--algorithms", default="temporal-em,one-coin,dawid-skene")
+    parser.add_argument("--synth-arg", action="append", default=[],
+                        help="passed on to credence synth (repeatable)")
+    args = parser.parse_args()
+    seeds = [int(s) for s in args.seeds.split(",")]
+    algorithms = args.algorithms.split(",")
+    declared_variant = "temporal-em" in algorithms and "--declare-mutable" not in args.synth_arg
+    methods = ["oracle"] + algorithms + ([DECLARED] if declared_variant else [])
+
+    cells = [(g, gap, since) for g in (1, 2, 3) for gap in GAP_BUCKETS for since in (False, True)]
+    tallies = {m: collections.defaultdict(Tally) for m in methods}
+    failures = {}
+    has_probability = {"oracle": True}
+    rates = []
+    synth_args = ["--propositions", str(args.propositions)] + args.synth_arg
+    for seed in seeds:
+        prefix = os.path.join(args.workdir, "news-%d" % seed)
+        subprocess.run([args.credence, "synth", "--regime", "news", "--seed", str(seed),
+                        "--out-prefix", prefix] + synth_args, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        with open(prefix + ".claims.json") as f:
+            claims_doc = json.load(f)
+        with open(prefix + ".truth.json") as f:
+            truth = json.load(f)
+        rates.append(truth["change_rate"])
+        reliability = {s["id"]: s["reliability"] for s in truth["sources"]}
+        outlet_of = {c["id"]: a["outlet"] for a in claims_doc["articles"] for c in a["claims"]}
+        originals = collections.defaultdict(list)
+        for key in truth["claims"]:
+            if key["role"] == "original":
+                originals[key["subject"]].append((key["side"], outlet_of[key["id"]]))
+
+        def cell_of(p):
+            groups = min(p["old_groups"], p["new_groups"])
+            out = [(groups, p["gap_bucket"], p["since"]), "all"]
+            if ((p["change"] is None or p["since"])
+                    and credible_each_side(p, originals, reliability)):
+                out.append("target")
+            return out
+
+        runs = [(a, a, prefix) for a in algorithms]
+        if declared_variant:
+            # The same draws with "mutable": true on the predicates (the flag draws nothing).
+            declared = prefix + "-declared"
+            subprocess.run([args.credence, "synth", "--regime", "news", "--seed", str(seed),
+                            "--out-prefix", declared, "--declare-mutable"] + synth_args,
+                           check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            with open(declared + ".claims.json") as f:
+                if json.load(f)["articles"] != claims_doc["articles"]:
+                    sys.exit("news_regime.py: --declare-mutable changed the claims")
+            runs.append((DECLARED, "temporal-em", declared))
+        contradict_threshold = 0.1
+        for method, algorithm, input_prefix in runs:
+            out = input_prefix + "-" + algorithm + ".json"
+            run = subprocess.run([args.credence, "score", input_prefix + ".claims.json",
+                                  "--algorithm", algorithm, "-o", out],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            if run.returncode != 0:
+                failures[method] = (run.stderr.strip().splitlines() or ["failed"])[-1]
+                continue
+            with open(out) as f:
+                scores = json.load(f)
+            if method == "temporal-em":
+                contradict_threshold = scores["engine"]["options"].get("contradict_threshold",
+                                                                       0.1)
+            with_probability = any("probability" in e for e in scores["supersessions"])
+            has_probability[method] = has_probability.get(method, False) or with_probability
+            tally_seed(engine_result(scores), truth, claims_doc, cell_of, tallies[method],
+                       with_probability)
+        tally_seed(run_oracle(claims_doc, truth, contradict_threshold), truth, claims_doc,
+                   cell_of, tallies["oracle"], True)
+
+    version = subprocess.run([args.credence, "--version"], capture_output=True,
+                             text=True).stdout.strip() or "unknown"
+    rows = cells + ["all", "target"]
+    w = print
+    w("## News regime")
+    w("")
+    w("`bench/news_regime.py CREDENCE WORKDIR` (version `%s`): `credence synth --regime news "
+      "--propositions %d %s--seed S` for seeds %s (docs/synth.md, \"The news regime\"), scored "
+      "with `credence score --algorithm A` at the defaults, beside an oracle that knows the true "
+      "reliabilities and change rate. Cells: evidence groups a side (the fewer of the two "
+      "sides), the gap between the last old-side and the first new-side report, and whether the "
+      "new side dates the change (`since`); propositions that never change carry no `since` "
+      "and sit in the \"no\" cells. *Target subset*: the dated changes with a group of "
+      "reliability >= 0.7 on each side, and the static propositions with such groups. Shares "
+      "are fractions (0.020 = 2 points), date errors days." %
+      (version, args.propositions, "".join(a + " " for a in args.synth_arg),
+       ", ".join(str(s) for s in seeds)))
+    w("")
+    w("- *precision*, *recall*: a detected change is a supersession event (with `probability` "
+      ">= 0.5 where the output gives one); it matches a true change when its `at` lies in the "
+      "window from the last old-side to the first new-side report, each change matching at most "
+      "one event. Events on static propositions are false changes.")
+    w("- *blamed*: share of claims true when made whose status is `contradicted`; *false kept*: "
+      "share of claims false when made whose status is not `contradicted`.")
+    w("- *date error*: median |`at` - true change day| over matched events; *ECE*: expected "
+      "calibration error of claim probabilities against \"true when made\", 10 equal bins; "
+      "*90% cover*: share of matched events whose `interval` holds the true day, where the "
+      "output gives one; *P(change)*: mean over changing propositions of the largest event "
+      "probability on the proposition (below 0.5 included, 0 without an event), where the output "
+      "gives one.")
+    w("- *oracle*: forward-backward over each proposition with the one-coin emission at the true "
+      "reliabilities and the CTMC that jumps at the true rate (truth.json `change_rate`) to a "
+      "different state: P(D) = c I + (1 - c) U, c = exp(-lambda K / (K - 1) D), U uniform. "
+      "`since` adds \"not v\" on the day before the period it names, `until` \"not v\" on its "
+      "day (likelihood a when the state is not v, 1 - a when it is); relays add nothing. Its "
+      "event: P(at least one change), dated at the posterior median of the first change day; "
+      "its status `contradicted`: marginal <= temporal-em's contradict_threshold (0.1). "
+      "tests/bench/test_news_oracle.py checks it against enumeration of every daily path.")
+    for algorithm, message in failures.items():
+        w("- %s failed: `%s`" % (algorithm, message.replace(os.path.dirname(args.workdir),
+                                                             "...")))
+    for method in methods:
+        if method in failures:
+            continue
+        w("")
+        w("### %s" % method)
+        w("")
+        w("| groups a side | gap | since | changes | static | precision | recall | blamed | "
+          "false kept | date error | 90% cover | ECE | P(change) |")
+        w("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for cell in rows:
+            t = tallies[method][cell]
+            m = t.measures()
+            label = cell_label(cell)
+            if cell in ("all", "target"):
+                label = "**%s** | | " % label
+            w("| %s | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+                label, t.changes, t.static, fmt(m["precision"], ""), fmt(m["recall"], ""),
+                fmt(m["blamed"], ""), fmt(m["false_kept"], ""), fmt(m["date_error"], "days"),
+                fmt(m["coverage"], ""), fmt(m["ece"], ""), fmt(m["p_change"], "") if has_probability.get(method)
+                else "—"))
+    if "temporal-em" in tallies and "temporal-em" not in failures:
+        w("")
+        w("### temporal-em against the oracle")
+        w("")
+        w("Difference temporal-em minus oracle per measure (points for shares, days for the date "
+          "error). A share is marked **bold** where temporal-em is more than 2 points worse than "
+          "the oracle (lower precision or recall, higher blamed, false kept or ECE).")
+        w("")
+        w("| groups a side | gap | since | precision | recall | blamed | false kept | ECE | "
+          "date error |")
+        w("|---:|---|---|---:|---:|---:|---:|---:|---:|")
+        misses = 0
+        for cell in rows:
+            te = tallies["temporal-em"][cell].measures()
+            orc = tallies["oracle"][cell].measures()
+            parts = []
+            for measure in POINT_MEASURES:
+                if te[measure] is None or orc[measure] is None:
+                    parts.append("—")
+                    continue
+                diff = te[measure] - orc[measure]
+                worse = -diff if measure in HIGHER_IS_BETTER else diff
+                text = "%+.1f" % (100 * diff)
+                if worse > 0.02:
+                    text = "**%s**" % text
+                    misses += 1
+                parts.append(text)
+            if te["date_error"] is None or orc["date_error"] is None:
+                parts.append("—")
+            else:
+                parts.append("%+.0f" % (te["date_error"] - orc["date_error"]))
+            label = cell_label(cell)
+            if cell in ("all", "target"):
+                label = "**%s** | | " % label
+            w("| %s | %s |" % (label, " | ".join(parts)))
+        w("")
+        te_all = tallies["temporal-em"]["all"].measures()
+        te_target = tallies["temporal-em"]["target"].measures()
+        w("Targets of issue 12 (measured):")
+        w("")
+        w("- temporal-em within 2 points of the oracle on every share in every cell: %s (%d "
+          "shares more than 2 points worse)." % ("met" if misses == 0 else "missed", misses))
+
+        def met(ok):
+            return "met" if ok else "missed"
+        recall, precision, blamed = (te_target["recall"], te_target["precision"],
+                                     te_target["blamed"])
+        w("- Target subset: recall %s (>= 0.9), precision %s (>= 0.9), blamed %s (<= 0.05): %s." % (
+            fmt(recall, ""), fmt(precision, ""), fmt(blamed, ""),
+            met(recall is not None and precision is not None and blamed is not None
+                and recall >= 0.9 and precision >= 0.9 and blamed <= 0.05)))
+        w("- Calibration error overall %s (<= 0.05): %s." % (
+            fmt(te_all["ece"], ""), met(te_all["ece"] is not None and te_all["ece"] <= 0.05)))
+        write_notes(w, tallies, rates, declared_variant)
+
+
+def pooled_recall(tally_map, gap, since):
+    matched = sum(tally_map[(g, gap, since)].matched for g in (1, 2, 3))
+    changes = sum(tally_map[(g, gap, since)].changes for g in (1, 2, 3))
+    return matched / changes if changes else None
+
+
+def write_notes(w, tallies, rates, declared_variant):
+    """Why the targets are missed, from the measured figures."""
+    w("")
+    w("Why, from these figures:")
+    w("")
+    te = tallies["temporal-em"]
+    if te["all"].detected == 0:
+        w("- temporal-em reports no change at all: on this version a predicate that leaves "
+          "`mutable` out has no change process (issue 12 item 1, a learned change rate, is not "
+          "in yet), so every proposition is read as one value for all time; claims on the side "
+          "that lost are then read as errors." + (
+              " The table *%s* scores the same claims with `\"mutable\": true` declared." %
+              DECLARED if declared_variant else ""))
+    oracle = tallies["oracle"]
+    mean_rate = float(np.mean(rates))
+    changing = oracle["all"].changes / max(1, oracle["all"].changes + oracle["all"].static)
+
+    def switch(days):
+        return (1 - math.exp(-2 * mean_rate * days / DAYS_PER_YEAR)) / 2
+    w("- The oracle is the optimum of the flat-hazard model, not of the generator. The generator "
+      "puts a change in the window of %.0f%% of the propositions whatever the gap; at the true "
+      "rate (%.2f changes a year, the mean over the seeds) the model gives a boolean a prior "
+      "switch probability of %.3f over 22 days, %.3f over 106 and %.3f over 365. So in the "
+      "short-gap cells the oracle reads most changes as an error of one side (its recall with "
+      "one group a side and a gap under a month: %s), and its claim probabilities are "
+      "miscalibrated there. Matching the oracle within 2 points is matching this bound, not the "
+      "best the data allow." % (100 * changing, mean_rate, switch(22), switch(106), switch(365),
+                                fmt(oracle[(1, GAP_BUCKETS[0], False)].measures()["recall"], "")))
+    parts = []
+    for gap in GAP_BUCKETS:
+        parts.append("%s %s without `since`, %s with" % (
+            gap, fmt(pooled_recall(oracle, gap, False), ""),
+            fmt(pooled_recall(oracle, gap, True), "")))
+    w("- `since` as the oracle reads it (\"not v\" the day before) helps little: oracle recall "
+      "by gap, all group counts pooled: %s. Under a flat hazard the extra observation also "
+      "narrows the interval the change must fall in (from the old side's last report to the "
+      "since date), which lowers its prior; a since date says where the change is, and only a "
+      "hazard that follows the reports' own dates (issue 12 item 4) can use that." %
+      "; ".join(parts))
+    target = oracle["target"].measures()
+    w("- On the target subset the oracle itself reaches recall %s at precision %s: the target "
+      "(0.9 and 0.9) is out of reach of the flat-hazard model at the true rate, read with the "
+          "0.5 rule." % (
+          fmt(target["recall"], ""), fmt(target["precision"], "")))
+
+
+if __name__ == "__main__":
+    main()
