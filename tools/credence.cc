@@ -320,7 +320,7 @@ int RunCommandLine(int argc, char** argv) {
   const std::vector<credence::cli::Command> commands = {
       credence::cli::AddSynthCommand(app),  credence::cli::AddEvalCommand(app),
       credence::cli::AddReportCommand(app), credence::cli::AddExportCommand(app),
-      credence::cli::AddIngestCommand(app),
+      credence::cli::AddIngestCommand(app), credence::cli::AddServeCommand(app),
   };
 
   try {
