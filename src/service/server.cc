@@ -263,15 +263,21 @@ struct Service::Impl {
     }
   }
 
+  // Who may call a route: anyone, readers (the read token, when there is one), writers.
+  enum class Access : std::uint8_t { kOpen, kRead, kWrite };
+
   // Wraps a handler: authorization, ETag, problem details, metrics.
   httplib::Server::Handler Route(
-      const std::string& name, bool write,
+      const std::string& name, Access access,
       std::function<void(const httplib::Request&, httplib::Response&)> handler) {
-    return [this, name, write, handler = std::move(handler)](const httplib::Request& request,
-                                                             httplib::Response& response) {
+    const bool write = access == Access::kWrite;
+    return [this, name, access, write, handler = std::move(handler)](
+               const httplib::Request& request, httplib::Response& response) {
       const auto start = std::chrono::steady_clock::now();
       try {
-        CheckAuthorization(request, write ? options.write_token : options.read_token);
+        if (access != Access::kOpen) {
+          CheckAuthorization(request, write ? options.write_token : options.read_token);
+        }
         handler(request, response);
         const std::string etag = response.get_header_value("ETag");
         if (!write && !etag.empty() && request.get_header_value("If-None-Match") == etag) {
@@ -355,20 +361,20 @@ void Service::Impl::SetRoutes() {
   };
 
   server.Post("/v1/articles",
-              Route("/v1/articles", true, [this](const auto& request, auto& response) {
+              Route("/v1/articles", Access::kWrite, [this](const auto& request, auto& response) {
                 PostArticles(request, response);
               }));
 
-  server.Get("/healthz", Route("/healthz", false, [this, json_reply](const auto&, auto& response) {
-               const std::shared_ptr<const Snapshot> current = Current();
-               json_reply(
-                   response,
+  server.Get(
+      "/healthz", Route("/healthz", Access::kOpen, [this, json_reply](const auto&, auto& response) {
+        const std::shared_ptr<const Snapshot> current = Current();
+        json_reply(response,
                    {{"status", "ok"}, {"run", current ? Json(current->run.id) : Json(nullptr)}},
                    "");
-             }));
+      }));
 
   server.Get(
-      "/metrics", Route("/metrics", false, [this](const auto&, auto& response) {
+      "/metrics", Route("/metrics", Access::kRead, [this](const auto&, auto& response) {
         const StoreStats stats = Reader(*this)->Stats();
         const std::shared_ptr<const Snapshot> current = Current();
         const auto value = [](std::int64_t count) { return static_cast<double>(count); };
@@ -387,11 +393,12 @@ void Service::Impl::SetRoutes() {
         response.set_content(metrics.Text(gauges), "text/plain; version=0.0.4");
       }));
 
-  server.Get("/v1/openapi.json", Route("/v1/openapi.json", false, [](const auto&, auto& response) {
+  server.Get("/v1/openapi.json",
+             Route("/v1/openapi.json", Access::kRead, [](const auto&, auto& response) {
                response.set_content(std::string(service_internal::OpenApiDocument()), kJson);
              }));
 
-  server.Get("/", Route("/", false, [this](const auto&, auto& response) {
+  server.Get("/", Route("/", Access::kRead, [this](const auto&, auto& response) {
                const std::shared_ptr<const Snapshot> current = Current();
                if (!current) {
                  response.set_content(
@@ -404,175 +411,181 @@ void Service::Impl::SetRoutes() {
                response.set_header("ETag", current->etag);
              }));
 
-  server.Get("/v1/scores", Route("/v1/scores", false, [this](const auto& request, auto& response) {
-               const std::shared_ptr<const Snapshot> current = RequireSnapshot();
-               ScoreQuery query{Param(request, "as_of"), Param(request, "exclude_outlet")};
-               if (!query.as_of && !query.exclude_outlet) {
-                 response.set_content(current->scores_text, kJson);
-                 response.set_header("ETag", current->etag);
-                 return;
-               }
-               if (query.as_of) ParseDay(*query.as_of, "as_of", true);
-               const std::string document = Reader(*this)->ExportDocument();
-               try {
-                 response.set_content(
-                     ScoreFiltered(document, query, options.solver, options.db_path), kJson);
-               } catch (const InputError& error) {
-                 throw Problem{
-                     error.diagnostics().front().where.pointer == "/exclude_outlet" ? 404 : 422,
-                     "Unprocessable Content", error.diagnostics().front().message};
-               }
-             }));
-
-  server.Get("/v1/outlets",
-             Route("/v1/outlets", false, [this, json_reply](const auto& request, auto& response) {
-               const std::shared_ptr<const Snapshot> current = Current();
-               std::vector<Json> rows;
-               if (current) {
-                 for (const Json& outlet : current->scores.at("outlets")) {
-                   rows.push_back({{"id", outlet.at("id")},
-                                   {"name", outlet.at("name")},
-                                   {"kind", outlet.at("kind")},
-                                   {"reliability", outlet.at("reliability")},
-                                   {"interval", outlet.at("interval")},
-                                   {"claims", outlet.at("claims")}});
-                 }
-               }
-               std::vector<const Json*> items;
-               for (const Json& row : rows) items.push_back(&row);
-               Json body = Page(items, request, "outlets");
-               body["run"] = current ? Json(current->run.id) : Json(nullptr);
-               json_reply(response, body, current ? current->etag : "\"empty\"");
-             }));
-
   server.Get(
-      R"(/v1/outlets/([^/]+))",
-      Route("/v1/outlets/{id}", false, [this, json_reply](const auto& request, auto& response) {
+      "/v1/scores", Route("/v1/scores", Access::kRead, [this](const auto& request, auto& response) {
         const std::shared_ptr<const Snapshot> current = RequireSnapshot();
-        const std::string id = request.matches[1];
-        const auto found = current->outlet_index.find(id);
-        if (found == current->outlet_index.end()) {
-          throw Problem{404, "Not Found", "no outlet \"" + id + "\" in the store"};
+        ScoreQuery query{Param(request, "as_of"), Param(request, "exclude_outlet")};
+        if (!query.as_of && !query.exclude_outlet) {
+          response.set_content(current->scores_text, kJson);
+          response.set_header("ETag", current->etag);
+          return;
         }
-        Json body = current->scores.at("outlets")[found->second];
-        Json history = Json::array();
-        for (const HistoryPoint& point :
-             Reader(*this)->OutletHistory(id, kMaxLimit, std::nullopt)) {
-          history.push_back({{"run", point.run},
-                             {"created_at", point.created_at},
-                             {"reliability", point.reliability},
-                             {"interval", {point.interval_low, point.interval_high}}});
+        if (query.as_of) ParseDay(*query.as_of, "as_of", true);
+        const std::string document = Reader(*this)->ExportDocument();
+        try {
+          response.set_content(ScoreFiltered(document, query, options.solver, options.db_path),
+                               kJson);
+        } catch (const InputError& error) {
+          throw Problem{error.diagnostics().front().where.pointer == "/exclude_outlet" ? 404 : 422,
+                        "Unprocessable Content", error.diagnostics().front().message};
         }
-        body["history"] = std::move(history);
-        body["run"] = current->run.id;
-        json_reply(response, body, current->etag);
       }));
 
   server.Get(
-      R"(/v1/claims/([^/]+(?:/[^/]+)*))",
-      Route("/v1/claims/{id}", false, [this, json_reply](const auto& request, auto& response) {
-        const std::shared_ptr<const Snapshot> current = RequireSnapshot();
-        const std::string id = request.matches[1];
-        const auto found = current->claim_index.find(id);
-        const std::optional<StoredClaim> stored = Reader(*this)->FindClaim(id);
-        if (found == current->claim_index.end() || !stored) {
-          throw Problem{404, "Not Found", "no claim \"" + id + "\" in the store"};
-        }
-        Json body = current->scores.at("claims")[found->second];
-        body["record"] = {{"article", stored->article},
-                          {"revision", stored->revision},
-                          {"ingested_at", stored->ingested_at},
-                          {"as_written", Json::parse(stored->claim_json)}};
-        body["run"] = current->run.id;
-        json_reply(response, body, current->etag);
-      }));
-
-  server.Get(
-      "/v1/propositions",
-      Route("/v1/propositions", false, [this, json_reply](const auto& request, auto& response) {
-        const std::shared_ptr<const Snapshot> current = RequireSnapshot();
-        const std::optional<std::string> subject = Param(request, "subject");
-        const std::optional<std::string> predicate = Param(request, "predicate");
-        const std::optional<std::string> at = Param(request, "at");
-        // A plain day and a flag: GCC 12 misreads an optional here.
-        const std::int32_t at_day = at ? ParseDay(*at, "at", false) : 0;
+      "/v1/outlets",
+      Route("/v1/outlets", Access::kRead, [this, json_reply](const auto& request, auto& response) {
+        const std::shared_ptr<const Snapshot> current = Current();
         std::vector<Json> rows;
-        for (const Json& proposition : current->scores.at("propositions")) {
-          if (subject && proposition.at("subject") != *subject) continue;
-          if (predicate && proposition.at("predicate") != *predicate) continue;
-          Json row = proposition;
-          if (at) {
-            // The timeline's segment [from, until) that holds the day.
-            Json value_at = nullptr;
-            for (const Json& segment : proposition.at("timeline")) {
-              const Json& from = segment.at("from");
-              const Json& until = segment.at("until");
-              if (!from.is_null() && ParseDay(from.get<std::string>(), "at", false) > at_day) {
-                continue;
-              }
-              if (!until.is_null() && ParseDay(until.get<std::string>(), "at", false) <= at_day) {
-                continue;
-              }
-              value_at = {{"value", segment.at("value")},
-                          {"probability", segment.at("probability")}};
-            }
-            row["at"] = *at;
-            row["value_at"] = std::move(value_at);
+        if (current) {
+          for (const Json& outlet : current->scores.at("outlets")) {
+            rows.push_back({{"id", outlet.at("id")},
+                            {"name", outlet.at("name")},
+                            {"kind", outlet.at("kind")},
+                            {"reliability", outlet.at("reliability")},
+                            {"interval", outlet.at("interval")},
+                            {"claims", outlet.at("claims")}});
           }
-          rows.push_back(std::move(row));
         }
         std::vector<const Json*> items;
         for (const Json& row : rows) items.push_back(&row);
-        Json body = Page(items, request, "propositions");
-        body["run"] = current->run.id;
-        json_reply(response, body, current->etag);
+        Json body = Page(items, request, "outlets");
+        body["run"] = current ? Json(current->run.id) : Json(nullptr);
+        json_reply(response, body, current ? current->etag : "\"empty\"");
       }));
+
+  server.Get(R"(/v1/outlets/([^/]+))",
+             Route("/v1/outlets/{id}", Access::kRead,
+                   [this, json_reply](const auto& request, auto& response) {
+                     const std::shared_ptr<const Snapshot> current = RequireSnapshot();
+                     const std::string id = request.matches[1];
+                     const auto found = current->outlet_index.find(id);
+                     if (found == current->outlet_index.end()) {
+                       throw Problem{404, "Not Found", "no outlet \"" + id + "\" in the store"};
+                     }
+                     Json body = current->scores.at("outlets")[found->second];
+                     Json history = Json::array();
+                     for (const HistoryPoint& point :
+                          Reader(*this)->OutletHistory(id, kMaxLimit, std::nullopt)) {
+                       history.push_back({{"run", point.run},
+                                          {"created_at", point.created_at},
+                                          {"reliability", point.reliability},
+                                          {"interval", {point.interval_low, point.interval_high}}});
+                     }
+                     body["history"] = std::move(history);
+                     body["run"] = current->run.id;
+                     json_reply(response, body, current->etag);
+                   }));
+
+  server.Get(R"(/v1/claims/([^/]+(?:/[^/]+)*))",
+             Route("/v1/claims/{id}", Access::kRead,
+                   [this, json_reply](const auto& request, auto& response) {
+                     const std::shared_ptr<const Snapshot> current = RequireSnapshot();
+                     const std::string id = request.matches[1];
+                     const auto found = current->claim_index.find(id);
+                     const std::optional<StoredClaim> stored = Reader(*this)->FindClaim(id);
+                     if (found == current->claim_index.end() || !stored) {
+                       throw Problem{404, "Not Found", "no claim \"" + id + "\" in the store"};
+                     }
+                     Json body = current->scores.at("claims")[found->second];
+                     body["record"] = {{"article", stored->article},
+                                       {"revision", stored->revision},
+                                       {"ingested_at", stored->ingested_at},
+                                       {"as_written", Json::parse(stored->claim_json)}};
+                     body["run"] = current->run.id;
+                     json_reply(response, body, current->etag);
+                   }));
+
+  server.Get("/v1/propositions",
+             Route("/v1/propositions", Access::kRead,
+                   [this, json_reply](const auto& request, auto& response) {
+                     const std::shared_ptr<const Snapshot> current = RequireSnapshot();
+                     const std::optional<std::string> subject = Param(request, "subject");
+                     const std::optional<std::string> predicate = Param(request, "predicate");
+                     const std::optional<std::string> at = Param(request, "at");
+                     // A plain day and a flag: GCC 12 misreads an optional here.
+                     const std::int32_t at_day = at ? ParseDay(*at, "at", false) : 0;
+                     std::vector<Json> rows;
+                     for (const Json& proposition : current->scores.at("propositions")) {
+                       if (subject && proposition.at("subject") != *subject) continue;
+                       if (predicate && proposition.at("predicate") != *predicate) continue;
+                       Json row = proposition;
+                       if (at) {
+                         // The timeline's segment [from, until) that holds the day.
+                         Json value_at = nullptr;
+                         for (const Json& segment : proposition.at("timeline")) {
+                           const Json& from = segment.at("from");
+                           const Json& until = segment.at("until");
+                           if (!from.is_null() &&
+                               ParseDay(from.get<std::string>(), "at", false) > at_day) {
+                             continue;
+                           }
+                           if (!until.is_null() &&
+                               ParseDay(until.get<std::string>(), "at", false) <= at_day) {
+                             continue;
+                           }
+                           value_at = {{"value", segment.at("value")},
+                                       {"probability", segment.at("probability")}};
+                         }
+                         row["at"] = *at;
+                         row["value_at"] = std::move(value_at);
+                       }
+                       rows.push_back(std::move(row));
+                     }
+                     std::vector<const Json*> items;
+                     for (const Json& row : rows) items.push_back(&row);
+                     Json body = Page(items, request, "propositions");
+                     body["run"] = current->run.id;
+                     json_reply(response, body, current->etag);
+                   }));
+
+  server.Get("/v1/supersessions",
+             Route("/v1/supersessions", Access::kRead,
+                   [this, json_reply](const auto& request, auto& response) {
+                     const std::shared_ptr<const Snapshot> current = RequireSnapshot();
+                     const std::optional<std::string> since = Param(request, "since");
+                     const std::int32_t since_day = since ? ParseDay(*since, "since", false) : 0;
+                     std::vector<const Json*> items;
+                     for (const Json& event : current->scores.at("supersessions")) {
+                       if (since && ParseDay(event.at("at").get<std::string>(), "since", false) <
+                                        since_day) {
+                         continue;
+                       }
+                       items.push_back(&event);
+                     }
+                     Json body = Page(items, request, "supersessions");
+                     body["run"] = current->run.id;
+                     json_reply(response, body, current->etag);
+                   }));
 
   server.Get(
-      "/v1/supersessions",
-      Route("/v1/supersessions", false, [this, json_reply](const auto& request, auto& response) {
-        const std::shared_ptr<const Snapshot> current = RequireSnapshot();
-        const std::optional<std::string> since = Param(request, "since");
-        const std::int32_t since_day = since ? ParseDay(*since, "since", false) : 0;
-        std::vector<const Json*> items;
-        for (const Json& event : current->scores.at("supersessions")) {
-          if (since && ParseDay(event.at("at").get<std::string>(), "since", false) < since_day) {
-            continue;
-          }
-          items.push_back(&event);
-        }
-        Json body = Page(items, request, "supersessions");
-        body["run"] = current->run.id;
-        json_reply(response, body, current->etag);
+      "/v1/runs",
+      Route("/v1/runs", Access::kRead, [this, json_reply](const auto& request, auto& response) {
+        const std::size_t limit = Limit(request);
+        const std::optional<std::string> cursor = Param(request, "cursor");
+        const std::optional<std::int64_t> before =
+            cursor ? std::optional(static_cast<std::int64_t>(
+                         ParseCount(*cursor, "cursor", std::size_t{1} << 62)))
+                   : std::nullopt;
+        const std::vector<RunRecord> runs = Reader(*this)->Runs(limit, before);
+        Json rows = Json::array();
+        for (const RunRecord& run : runs) rows.push_back(RunJson(run));
+        const std::shared_ptr<const Snapshot> current = Current();
+        json_reply(response,
+                   {{"runs", std::move(rows)},
+                    {"next_cursor", runs.size() == limit && runs.back().id > 1
+                                        ? Json(std::to_string(runs.back().id))
+                                        : Json(nullptr)}},
+                   current ? current->etag : "\"empty\"");
       }));
 
-  server.Get("/v1/runs",
-             Route("/v1/runs", false, [this, json_reply](const auto& request, auto& response) {
-               const std::size_t limit = Limit(request);
-               const std::optional<std::string> cursor = Param(request, "cursor");
-               const std::optional<std::int64_t> before =
-                   cursor ? std::optional(static_cast<std::int64_t>(
-                                ParseCount(*cursor, "cursor", std::size_t{1} << 62)))
-                          : std::nullopt;
-               const std::vector<RunRecord> runs = Reader(*this)->Runs(limit, before);
-               Json rows = Json::array();
-               for (const RunRecord& run : runs) rows.push_back(RunJson(run));
-               const std::shared_ptr<const Snapshot> current = Current();
-               json_reply(response,
-                          {{"runs", std::move(rows)},
-                           {"next_cursor", runs.size() == limit && runs.back().id > 1
-                                               ? Json(std::to_string(runs.back().id))
-                                               : Json(nullptr)}},
-                          current ? current->etag : "\"empty\"");
-             }));
-
   server.Get(R"(/v1/runs/([0-9]{1,18}))",
-             Route("/v1/runs/{id}", false, [this, json_reply](const auto& request, auto& response) {
-               const std::int64_t id = std::stoll(request.matches[1]);
-               const std::optional<RunRecord> run = Reader(*this)->FindRun(id);
-               if (!run) throw Problem{404, "Not Found", "no run " + std::to_string(id)};
-               json_reply(response, RunJson(*run), "\"run-" + std::to_string(id) + "\"");
-             }));
+             Route("/v1/runs/{id}", Access::kRead,
+                   [this, json_reply](const auto& request, auto& response) {
+                     const std::int64_t id = std::stoll(request.matches[1]);
+                     const std::optional<RunRecord> run = Reader(*this)->FindRun(id);
+                     if (!run) throw Problem{404, "Not Found", "no run " + std::to_string(id)};
+                     json_reply(response, RunJson(*run), "\"run-" + std::to_string(id) + "\"");
+                   }));
 
   server.set_error_handler(httplib::Server::HandlerWithResponse(
       [](const httplib::Request& request, httplib::Response& response) {
