@@ -447,6 +447,7 @@ void Service::Impl::SetRoutes() {
           }
         }
         std::vector<const Json*> items;
+        items.reserve(rows.size());
         for (const Json& row : rows) items.push_back(&row);
         Json body = Page(items, request, "outlets");
         body["run"] = current ? Json(current->run.id) : Json(nullptr);
@@ -532,6 +533,7 @@ void Service::Impl::SetRoutes() {
                        rows.push_back(std::move(row));
                      }
                      std::vector<const Json*> items;
+                     items.reserve(rows.size());
                      for (const Json& row : rows) items.push_back(&row);
                      Json body = Page(items, request, "propositions");
                      body["run"] = current->run.id;
