@@ -75,7 +75,7 @@ void ExpectEquivalent(const ClaimsDocument& a, const ClaimsDocument& b) {
     EXPECT_EQ(p.id, q.id);
     EXPECT_EQ(p.value_kind, q.value_kind);
     EXPECT_EQ(p.unit, q.unit);
-    EXPECT_EQ(p.is_mutable, q.is_mutable);
+    EXPECT_EQ(p.mutability, q.mutability);
     EXPECT_EQ(p.tolerance.relative, q.tolerance.relative);
     EXPECT_EQ(p.tolerance.absolute, q.tolerance.absolute);
     EXPECT_EQ(p.change_rate_per_year, q.change_rate_per_year);
@@ -101,6 +101,8 @@ void ExpectEquivalent(const ClaimsDocument& a, const ClaimsDocument& b) {
       EXPECT_EQ(c.value, d.value) << c.id;
       EXPECT_EQ(c.as_of, d.as_of) << c.id;
       EXPECT_EQ(c.as_of_is_fallback, d.as_of_is_fallback);
+      EXPECT_EQ(c.since, d.since) << c.id;
+      EXPECT_EQ(c.until, d.until) << c.id;
       EXPECT_EQ(c.via, d.via);
       EXPECT_EQ(c.via_inferred, d.via_inferred);
       EXPECT_EQ(c.quote, d.quote);
