@@ -79,6 +79,12 @@ Command AddReportCommand(CLI::App& app);
 // credence export (tools/export_command.cc).
 Command AddExportCommand(CLI::App& app);
 
+// credence ingest (tools/ingest_command.cc).
+Command AddIngestCommand(CLI::App& app);
+
+// credence serve (tools/serve_command.cc).
+Command AddServeCommand(CLI::App& app);
+
 }  // namespace credence::cli
 
 #endif  // CREDENCE_TOOLS_COMMANDS_H_

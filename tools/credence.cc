@@ -30,6 +30,7 @@
 #include "credence/atomic_file.h"
 #include "credence/claim_store.h"
 #include "credence/consistency_graph.h"
+#include "credence/database.h"
 #include "credence/error.h"
 #include "credence/input.h"
 #include "credence/output.h"
@@ -218,6 +219,8 @@ int RunMappingErrors(const std::function<int()>& run) {
     std::cerr << error.what() << '\n';  // every line names its file
   } catch (const credence::OutputError& error) {
     std::cerr << "credence: " << error.what() << '\n';
+  } catch (const credence::DatabaseError& error) {
+    std::cerr << "credence: " << error.what() << '\n';
   } catch (const UsageError& error) {
     std::cerr << "credence: " << error.what() << '\n';
     return kExitUsage;
@@ -315,10 +318,9 @@ int RunCommandLine(int argc, char** argv) {
 
   // Subcommands defined in their own files (tools/*_command.cc), one line each.
   const std::vector<credence::cli::Command> commands = {
-      credence::cli::AddSynthCommand(app),
-      credence::cli::AddEvalCommand(app),
-      credence::cli::AddReportCommand(app),
-      credence::cli::AddExportCommand(app),
+      credence::cli::AddSynthCommand(app),  credence::cli::AddEvalCommand(app),
+      credence::cli::AddReportCommand(app), credence::cli::AddExportCommand(app),
+      credence::cli::AddIngestCommand(app), credence::cli::AddServeCommand(app),
   };
 
   try {

@@ -6,7 +6,8 @@
 set -euo pipefail
 
 build_packages=(cmake ninja-build g++ pkg-config libeigen3-dev libboost-graph-dev
-                nlohmann-json3-dev libcli11-dev libssl-dev libsimdjson-dev)
+                nlohmann-json3-dev libcli11-dev libssl-dev libsimdjson-dev
+                libsqlite3-dev libcpp-httplib-dev)
 test_packages=(googletest libgtest-dev python3 python3-jsonschema clang-format clang-tidy git
                chromium chromium-driver python3-selenium python3-pytest python3-numpy)
 bench_packages=(libbenchmark-dev python3-numpy)
