@@ -123,10 +123,9 @@ std::vector<std::size_t> BuildSupersessions(const ClaimStore& store, const Solut
 }
 
 // A claim that held its segment's state is superseded when a later change is established given
-// that state: for temporal models, when the claim is more likely right than not and, given the
-// old state, the change is more likely than not (the decision that made the timeline change). Every
-// other claim is judged by its own probability, and its reason says when the timeline holds another
-// value.
+// that state (the posterior mode at its day): for temporal models, when, given the old state, the
+// change is more likely than not (the decision that made the timeline change). Every other claim
+// is judged by its own probability, and its reason says when the timeline holds another value.
 void AssignStatuses(const ClaimStore& store, const Solution& solution,
                     const std::vector<std::size_t>& first_event, ScoreReport* report) {
   const SolverOptions& options = report->options;
@@ -160,8 +159,7 @@ void AssignStatuses(const ClaimStore& store, const Solution& solution,
         if (holds_segment && next != nullptr) {
           // The same decision as the timeline's: the change is the more probable reading.
           const bool established =
-              !next->probability_if_earlier_true ||
-              (probability >= 0.5 && *next->probability_if_earlier_true >= 0.5);
+              !next->probability_if_earlier_true || *next->probability_if_earlier_true >= 0.5;
           if (established) {
             score.status = ClaimStatus::kSuperseded;
             score.superseded_by = next->establishing_claims;
