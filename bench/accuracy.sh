@@ -111,8 +111,9 @@ ONE_COIN_WHY = (
     "We are higher. crowd-kit's OneCoinDawidSkene (v1.2.1 documentation) is maximum likelihood: "
     "a worker's skill is its accuracy against the current label probabilities, starting from "
     "majority-vote posteriors, with class priors estimated as in its Dawid-Skene, n_iter=100, "
-    "tol=1e-5. Ours is MAP with 4 and 1 pseudo-counts (a Beta(5, 2) prior) on each reliability from a "
-    "common start of 0.8, with uniform class priors. Most d_product workers answer few items; maximum likelihood "
+    "tol=1e-5. Ours is MAP with 4 and 1 pseudo-counts (a Beta(5, 2) prior) on each reliability, "
+    "starting like crowd-kit from majority-vote posteriors, with uniform class priors. Most d_product "
+    "workers answer few items; maximum likelihood "
     "drives their skills to 0 or 1 and lets them dominate, the prior shrinks them toward the "
     "crowd. That is the likely cause; an ablation was not run.")
 PUBLISHED = [

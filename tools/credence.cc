@@ -132,6 +132,11 @@ void AddSolverFlags(CLI::App* command, credence::SolverOptions* options) {
       ->add_option("--dated-change-count", options->dated_change_count,
                    "expected changes within a period that a claim's since/until names")
       ->capture_default_str();
+  command
+      ->add_option("--confusion-pseudo-count", options->confusion_pseudo_count,
+                   "dawid-skene: weight in answers of the prior toward the crowd's confusion "
+                   "matrix")
+      ->capture_default_str();
 }
 
 credence::ClaimStore LoadStore(const InputFlags& flags) {

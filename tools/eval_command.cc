@@ -135,6 +135,11 @@ Command AddEvalCommand(CLI::App& app) {
       ->add_option("--change-rate", options.change_rate_per_year,
                    "expected changes per year of a mutable predicate's value")
       ->capture_default_str();
+  command
+      ->add_option("--confusion-pseudo-count", options.confusion_pseudo_count,
+                   "dawid-skene: weight in answers of the prior toward the crowd's confusion "
+                   "matrix")
+      ->capture_default_str();
   command->add_option("--seed", options.seed, "seed of algorithms that draw random numbers")
       ->capture_default_str();
   return {command, [flags] { return RunEval(*flags); }};

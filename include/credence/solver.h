@@ -13,6 +13,19 @@
 
 namespace credence {
 
+// The range of prior pseudo-counts the engine honours (SolverOptions::IsValid refuses others).
+// Floor: a source's credible interval is the central 90% of Beta(alpha + t, beta + n - t); with
+// a pseudo-count below about 0.013 the mean of a source with no evidence falls outside its own
+// interval (Beta(0.01, 1): mean 0.0099, 95% quantile 0.0059), and the quantiles underflow to 0
+// or 1. 0.1 leaves a margin of almost ten and is close enough to 0 for a maximum-likelihood-like
+// fit. Ceiling: 1e6 pseudo-counts outweigh the evidence of all but million-claim sources, and
+// the inverse incomplete beta loses its series at about 1e12 (posteriors add up to the 2e7
+// claims of the largest input on top of the prior).
+inline constexpr double kMinPriorCount = 0.1;
+inline constexpr double kMaxPriorCount = 1e6;
+// More threads than this is a typo, not a machine: refused rather than started.
+inline constexpr int kMaxThreads = 1024;
+
 struct SolverOptions {
   std::string algorithm = "temporal-em";
 
@@ -21,8 +34,8 @@ struct SolverOptions {
   double tolerance = 1e-6;  // stop when no reliability moves by more than this
 
   // Beta(prior_alpha, prior_beta) pseudo-counts on every source's reliability: a source with
-  // two claims is not rated 1.0. Its mean (0.8: most reports of facts are right) is also the
-  // starting reliability.
+  // two claims is not rated 1.0. Its mean (0.8: most reports of facts are right) is the
+  // reliability of a source without evidence. Each in [kMinPriorCount, kMaxPriorCount].
   double prior_alpha = 4.0;
   double prior_beta = 1.0;
 
@@ -51,11 +64,21 @@ struct SolverOptions {
   // for large runs, where explanations would cost more than the fit.
   int explain_max_groups = 64;
 
-  // Threads for the parallel passes; output is byte-identical for any value.
+  // Threads for the parallel passes, 1 to kMaxThreads; output is byte-identical for any value.
   int num_threads = 1;
 
   // For algorithms that draw random numbers (none of the current ones do); recorded in output.
   std::uint64_t seed = 0;
+
+  // --- Crowd models (Dawid-Skene) ---
+  // Weight, in answers, of the prior that pulls each source's confusion matrix toward the
+  // population's: every (true state, label) cell gets confusion_pseudo_count times the joint
+  // share of that cell over all sources at the majority-vote start (docs/model.md,
+  // "Dawid-Skene"). 1: a source is presumed to answer like the crowd until its own answers
+  // outweigh one imaginary answer, so a source with n answers is n / (n + 1) its own. Centred
+  // on the population, the prior cannot tilt symmetric data the way a fixed pseudo-count per
+  // cell does. In (0, kMaxPriorCount].
+  double confusion_pseudo_count = 1.0;
 
   // Returns false and says why when an option is out of range.
   bool IsValid(std::string* error) const;

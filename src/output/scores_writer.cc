@@ -152,6 +152,7 @@ class ScoresWriter {
     values["confirm_threshold"] = Number(options.confirm_threshold);
     values["contradict_threshold"] = Number(options.contradict_threshold);
     values["explain_max_groups"] = options.explain_max_groups;
+    values["confusion_pseudo_count"] = Number(options.confusion_pseudo_count);
     engine["options"] = std::move(values);
     return engine;
   }

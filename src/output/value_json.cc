@@ -33,7 +33,7 @@ OrderedJson Number(double value) {
   if (!std::isfinite(value)) {
     return nullptr;
   }
-  return value;
+  return value + 0.0;  // -0.0 + 0.0 is +0.0: a zero is never written as -0.0
 }
 
 OrderedJson ShortestNumber(float value) {
@@ -41,7 +41,7 @@ OrderedJson ShortestNumber(float value) {
     return nullptr;
   }
   std::array<char, 32> text{};
-  const auto result = std::to_chars(text.data(), text.data() + text.size(), value);
+  const auto result = std::to_chars(text.data(), text.data() + text.size(), value + 0.0F);
   return std::strtod(std::string(text.data(), result.ptr).c_str(), nullptr);
 }
 

@@ -22,7 +22,8 @@ using OrderedJson = nlohmann::ordered_json;
 // the amount as written}.
 OrderedJson ValueToJson(const Value& value);
 
-// A finite number, or null: JSON has no NaN or infinity, and a reader must never see them.
+// A finite number, or null: JSON has no NaN or infinity, and a reader must never see them. A
+// zero is written as 0, never -0.0 (both numbers).
 OrderedJson Number(double value);
 // A single-precision number written with the fewest digits that read back as the same float
 // (1/3 as 0.33333334, not 0.3333333432674408).

@@ -50,6 +50,28 @@ void VoteShares(const ClaimStore& store, std::size_t p, std::uint32_t masked_gro
   }
 }
 
+void MajorityVoteStart(const ClaimStore& store, int num_threads, StatePosteriors* posteriors) {
+  ParallelFor(store.num_propositions(), num_threads, [&](std::size_t begin, std::size_t end, int) {
+    for (std::size_t p = begin; p < end; ++p) {
+      VoteShares(store, p, ClaimStore::kUnknownState, posteriors->Of(p));
+    }
+  });
+}
+
+std::vector<double> MajorityVotePosteriors(const ClaimStore& store) {
+  std::vector<double> probability(store.num_claims(), std::nan(""));
+  std::vector<double> shares;
+  const auto state = store.claim_state();
+  for (std::size_t p = 0; p < store.num_propositions(); ++p) {
+    shares.resize(store.propositions()[p].num_states());
+    VoteShares(store, p, ClaimStore::kUnknownState, shares);
+    for (std::uint32_t c : store.ClaimsOfProposition(p)) {
+      if (state[c] != ClaimStore::kUnknownState) probability[c] = shares[state[c]];
+    }
+  }
+  return probability;
+}
+
 double NormalizeLogs(std::span<double> log_weights) {
   const double m = *std::max_element(log_weights.begin(), log_weights.end());
   if (!std::isfinite(m)) {

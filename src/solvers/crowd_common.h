@@ -43,6 +43,18 @@ bool HasSharedLabels(const ClaimStore& store, std::size_t p);
 void VoteShares(const ClaimStore& store, std::size_t p, std::uint32_t masked_group,
                 std::span<double> out);
 
+// The start of every EM crowd solver: soft majority vote, P(z_p = k) = the share of p's claim
+// weight on state k (VoteShares with nothing left out). Starting from the parameters' prior
+// instead is a dead start when the prior is symmetric: with equal priors on two-label data every
+// source is at accuracy 0.5, every posterior at 0.5, an exact fixed point of EM. The vote shares
+// break that symmetry from the data, deterministically, and are what crowd-kit starts from.
+void MajorityVoteStart(const ClaimStore& store, int num_threads, StatePosteriors* posteriors);
+
+// The same start per claim, for solvers that keep no per-state posteriors (the temporal EM):
+// entry c is the share of c's state among the weight of c's proposition, NaN when c cannot be
+// scored (its state is unknown).
+std::vector<double> MajorityVotePosteriors(const ClaimStore& store);
+
 // Turns log weights into probabilities in place; returns their log-sum-exp.
 double NormalizeLogs(std::span<double> log_weights);
 

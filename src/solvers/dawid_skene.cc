@@ -44,12 +44,12 @@
 #include "solvers/registry.h"
 #include "solvers/solver_common.h"
 #include "util/chunked_reduce.h"
-#include "util/parallel.h"
 
 namespace credence::internal {
 namespace {
 
-constexpr double kSmoothing = 0.01;
+// Smallest share a cell of a prior's centre gets, so that no parameter is ever exactly 0.
+constexpr double kCentreFloor = 1e-6;
 constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
 
 // Where each parameter lives in one flat vector: class priors per labelled predicate, then the
@@ -131,6 +131,17 @@ Layout MakeLayout(const ClaimStore& store) {
   return layout;
 }
 
+double Sum(const std::vector<double>& x) {
+  double total = 0.0;
+  for (double v : x) total += v;
+  return total;
+}
+
+// part / total, floored at kCentreFloor (uniform-free: a cell nobody fills is near 0, not 0).
+double Share(double part, double total) {
+  return std::max(total > 0.0 ? part / total : 0.0, kCentreFloor);
+}
+
 class DawidSkene {
  public:
   DawidSkene(const ClaimStore& store, const SolverOptions& options)
@@ -140,9 +151,52 @@ class DawidSkene {
         theta_(layout_.size, 0.5),
         log_theta_(layout_.size, 0.0),
         counts_(layout_.size + store.num_outlets() + 1, 0.0),
+        pseudo_(layout_.size, 0.0),
         reduce_(store.num_propositions(), counts_.size()) {}
 
   const std::vector<double>& theta() const { return theta_; }
+
+  // Centres the priors on the population under the counts as they are (those of the start):
+  // every matrix of predicate g gets m * J_g[k][l] pseudo-counts, J_g the joint share of
+  // (true state k, label l) over all of g's claims; the class priors m * r_g[k], r_g the share
+  // of state k; the one-coin accuracies m * A right and m * (1 - A) wrong, A the share of the
+  // one-coin claims' weight on their own state. m = options.confusion_pseudo_count.
+  void CentrePriors() {
+    const double m = options_.confusion_pseudo_count;
+    for (std::size_t g = 0; g < layout_.prior_offset.size(); ++g) {
+      if (layout_.prior_offset[g] == kNone) continue;
+      const std::size_t k = layout_.num_labels[g];
+      const std::size_t prior = layout_.prior_offset[g];
+      std::vector<double> joint(k * k, 0.0);
+      for (std::size_t s = 0; s < store_.num_outlets(); ++s) {
+        const std::size_t offset = layout_.MatrixOf(s, static_cast<std::uint32_t>(g));
+        if (offset == kNone) continue;
+        for (std::size_t i = 0; i < k * k; ++i) joint[i] += counts_[offset + i];
+      }
+      const double joint_total = Sum(joint);
+      double class_total = 0.0;
+      for (std::size_t truth = 0; truth < k; ++truth) class_total += counts_[prior + truth];
+      for (std::size_t truth = 0; truth < k; ++truth) {
+        pseudo_[prior + truth] = m * Share(counts_[prior + truth], class_total);
+      }
+      for (std::size_t s = 0; s < store_.num_outlets(); ++s) {
+        const std::size_t offset = layout_.MatrixOf(s, static_cast<std::uint32_t>(g));
+        if (offset == kNone) continue;
+        for (std::size_t i = 0; i < k * k; ++i)
+          pseudo_[offset + i] = m * Share(joint[i], joint_total);
+      }
+    }
+    double right = 0.0;
+    double total = 0.0;
+    for (std::size_t s = 0; s < store_.num_outlets(); ++s) {
+      right += counts_[layout_.accuracy_offset + s];
+      total += counts_[layout_.total_offset() + s];
+    }
+    const double accuracy =
+        std::clamp(total > 0.0 ? right / total : 0.5, kCentreFloor, 1.0 - kCentreFloor);
+    accuracy_right_pseudo_ = m * accuracy;
+    accuracy_wrong_pseudo_ = m * (1.0 - accuracy);
+  }
 
   // Counts of the M-step from the posteriors as they are (the start from vote shares).
   void CountFrom(StatePosteriors& posteriors) { Pass(posteriors, /*e_step=*/false); }
@@ -152,13 +206,15 @@ class DawidSkene {
   double EStep(StatePosteriors& posteriors) {
     Pass(posteriors, /*e_step=*/true);
     double log_prior = 0.0;
-    for (std::size_t i = 0; i < layout_.accuracy_offset; ++i) log_prior += log_theta_[i];
+    for (std::size_t i = 0; i < layout_.accuracy_offset; ++i) {
+      log_prior += pseudo_[i] * log_theta_[i];
+    }
     for (std::size_t s = 0; s < store_.num_outlets(); ++s) {
       if (!layout_.uses_accuracy[s]) continue;
       const double a = theta_[layout_.accuracy_offset + s];
-      log_prior += std::log(a) + std::log1p(-a);
+      log_prior += accuracy_right_pseudo_ * std::log(a) + accuracy_wrong_pseudo_ * std::log1p(-a);
     }
-    return counts_[layout_.objective_offset(store_.num_outlets())] + kSmoothing * log_prior;
+    return counts_[layout_.objective_offset(store_.num_outlets())] + log_prior;
   }
 
   // Parameters from the counts; returns the largest parameter change.
@@ -170,11 +226,11 @@ class DawidSkene {
       for (std::size_t truth = 0; truth < k; ++truth) {
         double total = 0.0;
         for (std::size_t label = 0; label < k; ++label) {
-          total += kSmoothing + counts_[offset + label * k + truth];
+          total += pseudo_[offset + label * k + truth] + counts_[offset + label * k + truth];
         }
         for (std::size_t label = 0; label < k; ++label) {
           next[offset + label * k + truth] =
-              (kSmoothing + counts_[offset + label * k + truth]) / total;
+              (pseudo_[offset + label * k + truth] + counts_[offset + label * k + truth]) / total;
         }
       }
     }
@@ -182,16 +238,18 @@ class DawidSkene {
       if (layout_.prior_offset[g] == kNone) continue;
       const std::size_t offset = layout_.prior_offset[g];
       double total = 0.0;
-      for (std::size_t k = 0; k < layout_.num_labels[g]; ++k)
-        total += kSmoothing + counts_[offset + k];
       for (std::size_t k = 0; k < layout_.num_labels[g]; ++k) {
-        next[offset + k] = (kSmoothing + counts_[offset + k]) / total;
+        total += pseudo_[offset + k] + counts_[offset + k];
+      }
+      for (std::size_t k = 0; k < layout_.num_labels[g]; ++k) {
+        next[offset + k] = (pseudo_[offset + k] + counts_[offset + k]) / total;
       }
     }
     for (std::size_t s = 0; s < store_.num_outlets(); ++s) {
       if (!layout_.uses_accuracy[s]) continue;
-      next[layout_.accuracy_offset + s] = (kSmoothing + counts_[layout_.accuracy_offset + s]) /
-                                          (2.0 * kSmoothing + counts_[layout_.total_offset() + s]);
+      next[layout_.accuracy_offset + s] =
+          (accuracy_right_pseudo_ + counts_[layout_.accuracy_offset + s]) /
+          (accuracy_right_pseudo_ + accuracy_wrong_pseudo_ + counts_[layout_.total_offset() + s]);
     }
     double change = 0.0;
     for (std::size_t i = 0; i < next.size(); ++i) {
@@ -395,6 +453,9 @@ class DawidSkene {
   std::vector<double> theta_;
   std::vector<double> log_theta_;
   std::vector<double> counts_;
+  std::vector<double> pseudo_;  // prior pseudo-counts of the class priors and matrices
+  double accuracy_right_pseudo_ = 0.0;
+  double accuracy_wrong_pseudo_ = 0.0;
   ChunkedReduce reduce_;
 };
 
@@ -410,14 +471,10 @@ class DawidSkeneSolver final : public Solver {
     if (FailWithoutClaims(store, &solution)) return solution;
 
     StatePosteriors posteriors(store);
-    ParallelFor(store.num_propositions(), options.num_threads,
-                [&](std::size_t begin, std::size_t end, int) {
-                  for (std::size_t p = begin; p < end; ++p) {
-                    VoteShares(store, p, ClaimStore::kUnknownState, posteriors.Of(p));
-                  }
-                });
+    MajorityVoteStart(store, options.num_threads, &posteriors);
     DawidSkene model(store, options);
     model.CountFrom(posteriors);
+    model.CentrePriors();
     model.MStep();
     RunEm(
         options, [&] { return model.EStep(posteriors); }, [&] { return model.MStep(); }, &summary);

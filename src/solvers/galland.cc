@@ -39,6 +39,8 @@ namespace {
 
 // Smallest eps and phi a 3-Estimates update divides by.
 constexpr double kFloor = 0.01;
+// Relative spread below which a min-max normalisation leaves the values as they are.
+constexpr double kRoundingSpread = 1e-9;
 
 struct Range {
   double low = 0.0;
@@ -56,7 +58,11 @@ Range Normalize(std::vector<double>* x, const std::vector<bool>& valid) {
     range.low = std::min(range.low, (*x)[i]);
     range.high = std::max(range.high, (*x)[i]);
   }
-  if (!(range.high > range.low)) return Range{0.0, 0.0};
+  // A spread at the level of rounding is no information: stretching it onto [0, 1] would turn
+  // the last bits of sums taken in different orders into the whole range (five single sources
+  // that all disagree then got probabilities 0 and 1/3 instead of a tie).
+  const double scale = std::max({1.0, std::abs(range.low), std::abs(range.high)});
+  if (!(range.high - range.low > kRoundingSpread * scale)) return Range{0.0, 0.0};
   for (std::size_t i = 0; i < x->size(); ++i) {
     if (valid[i]) (*x)[i] = range.Apply((*x)[i]);
   }

@@ -9,7 +9,8 @@
 //     P(v_c | z_p = k) = r_c if v_c = k, else (1 - r_c) / (K - 1),
 // raised to the claim weight w_c. The prior over z_p is uniform over the K states (the paper
 // takes p(z) as given). Priors: alpha_s ~ N(1, 1) and b_p ~ N(0, 1) (beta = 1 at the mean),
-// the paper's initial values, which are also where EM starts.
+// the paper's initial values. EM starts with one M-step from those values and soft
+// majority-vote posteriors (crowd_common.h, MajorityVoteStart: no dead start).
 // E-step: T_pk ∝ prod_c P(v_c | k)^{w_c}; P(claim true) = q_c = T_{p,v_c}.
 // M-step: ascend Q = sum_c w_c [q_c log r_c + (1 - q_c) log(1 - r_c)]
 //                   - sum_s (alpha_s - 1)^2 / 2 - sum_p b_p^2 / 2,
@@ -67,6 +68,15 @@ class Glad {
         q_(store.num_claims(), 0.0) {}
 
   const std::vector<double>& alpha() const { return alpha_; }
+
+  // q_c from given posteriors (the start), for the first M-step.
+  void SetClaimPosteriors(const StatePosteriors& posteriors) {
+    const auto state = store_.claim_state();
+    const auto proposition = store_.claim_proposition();
+    for (std::size_t c = 0; c < store_.num_claims(); ++c) {
+      if (state[c] != ClaimStore::kUnknownState) q_[c] = posteriors.Of(proposition[c])[state[c]];
+    }
+  }
 
   // Normalised posterior of p, leaving out `masked_group`; returns log Z.
   double Posterior(std::size_t p, std::uint32_t masked_group, std::span<double> out) const {
@@ -224,6 +234,9 @@ class GladSolver final : public Solver {
 
     Glad model(store, options);
     StatePosteriors posteriors(store);
+    MajorityVoteStart(store, options.num_threads, &posteriors);
+    model.SetClaimPosteriors(posteriors);
+    model.MStep();
     RunEm(
         options, [&] { return model.EStep(&posteriors); }, [&] { return model.MStep(); }, &summary);
 

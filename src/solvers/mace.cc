@@ -19,10 +19,11 @@
 // log posterior under Dirichlet(1 + eps) priors, sum_p log Z_p + eps * sum log(parameters),
 // which the summary traces (non-decreasing).
 // Deviation: MACE starts from 10 random restarts of 50 iterations and keeps the most likely;
-// here one deterministic start, theta_s = 0.5 and uniform strategies (every source alike, so the
-// first E-step is a vote), iterated until no parameter moves by more than the tolerance or the
-// objective moves by less than it. Reliability[s] = theta_s. Influences: the posterior with
-// one evidence group left out, parameters held at their final values.
+// here one deterministic start: one M-step from soft majority-vote posteriors
+// (crowd_common.h, MajorityVoteStart) with theta_s = 0.5 and uniform strategies, then EM until
+// no parameter moves by more than the tolerance or the objective moves by less than it.
+// Reliability[s] = theta_s. Influences: the posterior with one evidence group left out, parameters
+// held at their final values.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -215,6 +216,8 @@ class MaceSolver final : public Solver {
 
     Mace model(store, options);
     StatePosteriors posteriors(store);
+    MajorityVoteStart(store, options.num_threads, &posteriors);
+    model.MStep(posteriors);
     RunEm(
         options, [&] { return model.EStep(&posteriors); }, [&] { return model.MStep(posteriors); },
         &summary);

@@ -5,7 +5,9 @@
 // weight, ties going to the smallest value text (byte order), the rule under which the public
 // crowd data sets publish their majority-vote figures. A claim's probability is its state's
 // share of the votes, a source's reliability the Beta-smoothed weight of its claims that agree
-// with the majority:  a_s = (alpha + sum_c w_c [v_c = winner]) / (alpha + beta + sum_c w_c).
+// with the majority:  a_s = (alpha + sum_c w_c g_c) / (alpha + beta + sum_c w_c), g_c = 1 / t
+// when v_c is one of the t states that share the top vote (1 without a tie), else 0: a tie
+// broken by value text must not make the source that happens to win more reliable.
 // Time is ignored: every proposition gets one segment.
 #include <algorithm>
 #include <chrono>
@@ -95,13 +97,17 @@ class MajorityVoteSolver final : public Solver {
           }
         });
 
-    // Reliability: agreement with the majority, as 0/1 evidence.
+    // Reliability: agreement with the majority, split over tied states.
     std::vector<double> agrees(store.num_claims(), std::nan(""));
     const auto state = store.claim_state();
-    const auto proposition = store.claim_proposition();
-    for (std::size_t c = 0; c < store.num_claims(); ++c) {
-      if (state[c] != ClaimStore::kUnknownState)
-        agrees[c] = state[c] == winner[proposition[c]] ? 1.0 : 0.0;
+    for (std::size_t p = 0; p < num_propositions; ++p) {
+      const std::vector<double> votes = CountVotes(store, p, ClaimStore::kUnknownState);
+      const double top = votes[winner[p]];
+      const double tied = static_cast<double>(std::count(votes.begin(), votes.end(), top));
+      for (std::uint32_t c : store.ClaimsOfProposition(p)) {
+        if (state[c] != ClaimStore::kUnknownState)
+          agrees[c] = votes[state[c]] == top ? 1.0 / tied : 0.0;
+      }
     }
     AccumulateSourceEvidence(store, agrees, &solution.true_weight, &solution.total_weight);
     solution.reliability.resize(store.num_outlets());

@@ -12,7 +12,9 @@
 //   M-step: a_s = (alpha + sum_c w_c T_{p_c,v_c}) / (alpha + beta + sum_c w_c), clamped to
 //           [clamp, 1 - clamp], with alpha, beta = options.prior_alpha, prior_beta (the only
 //           prior: Beta(alpha + 1, beta + 1), MAP).
-// Start: a_s = alpha / (alpha + beta) for every source (ACCU starts from one common accuracy).
+// Start: the M-step from soft majority-vote posteriors (crowd_common.h, MajorityVoteStart), as
+// crowd-kit does. ACCU starts every source at one common accuracy, alpha / (alpha + beta), which
+// with equal priors on two-label data is 0.5: an exact fixed point where nothing ever moves.
 // The summary traces sum_p log Z_p + sum_s [alpha log a_s + beta log(1 - a_s)] (non-decreasing);
 // iteration stops when no a_s moves by more than the tolerance. Reliability = a_s.
 // Influences: the posterior with one evidence group left out, accuracies held fixed.
@@ -74,7 +76,15 @@ class OneCoinSolver final : public Solver {
 
     const std::size_t num_sources = store.num_outlets();
     std::vector<double>& accuracy = solution.reliability;
-    accuracy.assign(num_sources, options.prior_alpha / (options.prior_alpha + options.prior_beta));
+    {
+      std::vector<double> right;
+      std::vector<double> total;
+      AccumulateSourceEvidence(store, MajorityVotePosteriors(store), &right, &total);
+      accuracy.resize(num_sources);
+      for (std::size_t s = 0; s < num_sources; ++s) {
+        accuracy[s] = PosteriorMeanReliability(options, right[s], total[s]);
+      }
+    }
     StatePosteriors posteriors(store);
     std::vector<double> log_right(num_sources);  // log a_s - log(1 - a_s)
     std::vector<double> log_wrong(num_sources);  // log(1 - a_s)

@@ -19,6 +19,13 @@ bool Fail(std::string* error, const std::string& message) {
 
 bool InOpenUnit(double x) { return std::isfinite(x) && x > 0.0 && x < 1.0; }
 
+// %g: 1e+06, 0.1, nan, inf, as a user would type them.
+std::string Compact(double x) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g", x);
+  return buffer;
+}
+
 }  // namespace
 
 bool SolverOptions::IsValid(std::string* error) const {
@@ -26,9 +33,12 @@ bool SolverOptions::IsValid(std::string* error) const {
   if (!(std::isfinite(tolerance) && tolerance > 0.0)) {
     return Fail(error, "tolerance must be a positive number");
   }
-  if (!(std::isfinite(prior_alpha) && prior_alpha > 0.0 && std::isfinite(prior_beta) &&
-        prior_beta > 0.0)) {
-    return Fail(error, "prior_alpha and prior_beta must be positive numbers");
+  // NaN fails every comparison, so it is refused with the out-of-range values.
+  const auto honoured_prior = [](double x) { return x >= kMinPriorCount && x <= kMaxPriorCount; };
+  if (!(honoured_prior(prior_alpha) && honoured_prior(prior_beta))) {
+    return Fail(error, "prior_alpha and prior_beta must be numbers in [" + Compact(kMinPriorCount) +
+                           ", " + Compact(kMaxPriorCount) + "] (got " + Compact(prior_alpha) +
+                           " and " + Compact(prior_beta) + ")");
   }
   if (!(std::isfinite(change_rate_per_year) && change_rate_per_year >= 0.0)) {
     return Fail(error, "change_rate_per_year must be a non-negative number");
@@ -47,7 +57,14 @@ bool SolverOptions::IsValid(std::string* error) const {
     return Fail(error, "thresholds must satisfy 0 < contradict_threshold < confirm_threshold < 1");
   }
   if (explain_max_groups < 0) return Fail(error, "explain_max_groups must be >= 0");
-  if (num_threads < 1) return Fail(error, "num_threads must be at least 1");
+  if (!(confusion_pseudo_count > 0.0 && confusion_pseudo_count <= kMaxPriorCount)) {
+    return Fail(error, "confusion_pseudo_count must be a number in (0, " + Compact(kMaxPriorCount) +
+                           "] (got " + Compact(confusion_pseudo_count) + ")");
+  }
+  if (num_threads < 1 || num_threads > kMaxThreads) {
+    return Fail(error, "num_threads must be between 1 and " + std::to_string(kMaxThreads) +
+                           " (got " + std::to_string(num_threads) + ")");
+  }
   return true;
 }
 

@@ -2,16 +2,20 @@
 // crowdkit.aggregation.classification.Wawa); there is no paper to cite.
 //
 // Not iterative beyond one round:
-//   1. majority vote: the state with the most claim weight wins (ties go to the smallest value
-//      text, as in majority_vote.cc);
+//   1. majority vote: the states with the most claim weight win;
 //   2. each source's skill is its weighted agreement with those winners,
-//          q_s = sum_c w_c [v_c = winner_p] / sum_c w_c   (unsmoothed, as in crowd-kit);
+//          q_s = sum_c w_c a_c / sum_c w_c   (unsmoothed, as in crowd-kit),
+//      a_c = 1 / t when v_c is one of the t states that share the top vote, else 0;
 //   3. a weighted vote with those skills: P(z_p = k) = sum_{c: v_c = k} w_c q_s / sum_c w_c q_s.
-// If every source on a proposition has skill 0 the plain vote shares are kept. A claim's
-// probability is its state's share of the weighted vote; reliability[s] = q_s (a source with no
-// scorable claim gets the prior mean alpha / (alpha + beta)). The summary reports one iteration,
-// converged, and no objective. Influences: the weighted vote with one evidence group left out,
-// skills held fixed (the first-round winners are not recomputed).
+// If every source on a proposition has skill 0 the plain vote shares are kept.
+// Deviation: crowd-kit takes one winner per item, so a tie makes one value the aggregate (at
+// random there; by value text here before), and on five single sources that all disagree the
+// source that happened to win gets skill 1, the others 0, and its value p = 1.0. Splitting the
+// agreement over the tied states keeps a perfect tie a tie: equal skills, equal probabilities. A
+// claim's probability is its state's share of the weighted vote; reliability[s] = q_s (a source
+// with no scorable claim gets the prior mean alpha / (alpha + beta)). The summary reports one
+// iteration, converged, and no objective. Influences: the weighted vote with one evidence group
+// left out, skills held fixed (the first-round winners are not recomputed).
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -62,12 +66,17 @@ class WawaSolver final : public Solver {
 
     const std::size_t num_propositions = store.num_propositions();
     StatePosteriors posteriors(store);
-    std::vector<std::uint32_t> winner(num_propositions);
+    // Per proposition: the top vote share and how many states share it.
+    std::vector<double> top_share(num_propositions, 0.0);
+    std::vector<double> num_top(num_propositions, 1.0);
     ParallelFor(num_propositions, options.num_threads,
                 [&](std::size_t begin, std::size_t end, int) {
                   for (std::size_t p = begin; p < end; ++p) {
-                    VoteShares(store, p, ClaimStore::kUnknownState, posteriors.Of(p));
-                    winner[p] = MostProbableState(store, p, posteriors.Of(p));
+                    const std::span<double> shares = posteriors.Of(p);
+                    VoteShares(store, p, ClaimStore::kUnknownState, shares);
+                    top_share[p] = *std::max_element(shares.begin(), shares.end());
+                    num_top[p] =
+                        static_cast<double>(std::count(shares.begin(), shares.end(), top_share[p]));
                   }
                 });
 
@@ -84,7 +93,8 @@ class WawaSolver final : public Solver {
             for (std::uint32_t c : store.ClaimsOfSource(s)) {
               if (state[c] == ClaimStore::kUnknownState) continue;
               total += weight[c];
-              if (state[c] == winner[proposition[c]]) agree += weight[c];
+              const std::size_t p = proposition[c];
+              if (posteriors.Of(p)[state[c]] == top_share[p]) agree += weight[c] / num_top[p];
             }
             skill[s] = total > 0.0 ? agree / total : PosteriorMeanReliability(options, 0.0, 0.0);
           }

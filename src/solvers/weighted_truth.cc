@@ -2,7 +2,9 @@
 // predicate is a quantity and every candidate value has a known magnitude (store values are
 // clusters of compatible values; the state's magnitude is its anchor's); otherwise categorical.
 // Loss of claim c against the current truth of its proposition p:
-//   categorical: d_c = [v_c != truth_p] (0-1 loss; squared, the same);
+//   categorical: d_c = [v_c != truth_p] (0-1 loss; squared, the same); when t states share the
+//                top vote, d_c = 1 - 1/t for claims on them (the expected 0-1 loss against a
+//                truth drawn from the tie), 1 for the others;
 //   numeric:     d_c = |x_c - x*_p| / sd_p (CRH) or (x_c - x*_p)^2 / sd_p^2 (CATD), sd_p the
 //                standard deviation of p's claimed magnitudes (d = 0 when they all agree),
 // and L_s = sum_{c in C_s} w_c d_c. Truths given weights W_s (claim weight w_c as a factor):
@@ -10,6 +12,9 @@
 //   numeric:     x*_p = weighted median (CRH) or weighted mean (CATD) of x_c with weights
 //                w_c W_{s_c}; the reported state is the claimed value nearest to x*_p.
 // Start: every W_s = 1, i.e. majority vote and plain median/mean, as both papers initialise.
+// Deviation: the papers break a tie in the weighted vote by picking one state; against that pick
+// the one source on it has no loss and an overwhelming weight, and five single sources that all
+// disagree end with the byte-smallest value at p = 1.0. The split loss keeps a perfect tie a tie.
 // Deviation: L_s is floored at probability_clamp * sum_s L_s so that a source with no loss gets
 // a large finite weight instead of an infinite one; when no source has any loss every weight is
 // the one a loss of 1 gives (CATD) or 1 (CRH). A proposition whose claimants all have weight 0
@@ -112,6 +117,7 @@ class WeightedTruth {
   struct Truth {
     std::uint32_t state = 0;
     double value = 0.0;
+    std::vector<std::uint32_t> tied;  // categorical: the states sharing the top vote, if several
   };
 
   Truth Estimate(std::size_t p, std::span<const double> weights) const {
@@ -122,6 +128,10 @@ class WeightedTruth {
       std::vector<double> shares(store_.propositions()[p].num_states(), 0.0);
       for (const auto& [state, vote] : votes) shares[state] += vote;
       truth.state = MostProbableState(store_, p, shares);
+      for (std::uint32_t k = 0; k < shares.size(); ++k) {
+        if (shares[k] == shares[truth.state]) truth.tied.push_back(k);
+      }
+      if (truth.tied.size() == 1) truth.tied.clear();
       return truth;
     }
     if (rule_ == WeightRule::kCrh) {
@@ -172,7 +182,12 @@ class WeightedTruth {
   }
 
   double Loss(std::size_t p, std::uint32_t state, const Truth& truth) const {
-    if (!numeric_[p]) return state == truth.state ? 0.0 : 1.0;
+    if (!numeric_[p]) {
+      if (truth.tied.empty()) return state == truth.state ? 0.0 : 1.0;
+      const bool on_tie =
+          std::find(truth.tied.begin(), truth.tied.end(), state) != truth.tied.end();
+      return on_tie ? 1.0 - 1.0 / static_cast<double>(truth.tied.size()) : 1.0;
+    }
     if (spread_[p] <= 0.0) return 0.0;
     const double d = std::abs(Magnitude(p, state) - truth.value) / spread_[p];
     return rule_ == WeightRule::kCrh ? d : d * d;
@@ -206,9 +221,12 @@ class WeightedTruth {
     for (std::size_t s = 0; s < loss.size(); ++s) {
       if (index_.source_weight[s] <= 0.0) continue;
       if (rule_ == WeightRule::kCrh) {
-        weights[s] = total > 0.0
-                         ? -std::log(std::max(loss[s], options_.probability_clamp * total) / total)
-                         : 1.0;
+        // max with +0: a source with all the loss has -log(1) = -0, which would print as -0.0.
+        weights[s] =
+            total > 0.0
+                ? std::max(0.0,
+                           -std::log(std::max(loss[s], options_.probability_clamp * total) / total))
+                : 1.0;
       } else {
         const boost::math::chi_squared_distribution<double> chi2(index_.source_weight[s]);
         const double quantile = boost::math::quantile(chi2, kCatdAlpha / 2.0);

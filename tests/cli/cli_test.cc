@@ -94,6 +94,29 @@ TEST(Cli, UsageErrorsExitWithTwo) {
   EXPECT_EQ(RunCredence("score " + Fixture("syria-coalition") + " --format xml").exit_code, 2);
 }
 
+// Options the engine cannot honour are the user's to fix: exit 2 naming the option, never the
+// "internal error" of an overflow deep in the interval computation.
+TEST(Cli, OptionsOutOfRangeExitWithTwoNamingTheOption) {
+  const std::string score = "score " + Fixture("syria-coalition");
+  // eval checks its options before it reads the gold file, so any file does for --truth.
+  const std::string eval =
+      "eval " + Fixture("syria-coalition") + " --truth " + Fixture("syria-coalition");
+  for (const auto& [flags, named] : std::vector<std::pair<std::string, std::string>>{
+           {" --prior-alpha 1e300", "prior_alpha"},
+           {" --prior-beta 1e-300", "prior_alpha and prior_beta"},
+           {" --prior-alpha nan", "prior_alpha"},
+           {" --threads 100000", "num_threads"},
+           {" --tolerance 0", "tolerance"},
+           {" --max-iterations 0", "max_iterations"}}) {
+    for (const std::string& command : {score, eval}) {
+      const Outcome outcome = RunCredence(command + flags);
+      EXPECT_EQ(outcome.exit_code, 2) << command << flags << ": " << outcome.err;
+      EXPECT_NE(outcome.err.find(named), std::string::npos)
+          << command << flags << ": " << outcome.err;
+    }
+  }
+}
+
 TEST(Cli, ValidateAcceptsTheFixtures) {
   for (const char* name : {"syria-coalition", "stale-outlet"}) {
     const Outcome outcome = RunCredence("validate " + Fixture(name));

@@ -63,7 +63,8 @@ TEST(ScoresToJsonTest, EngineRecordsOptionsButNotThreads) {
             (std::vector<std::string>{
                 "max_iterations", "tolerance", "prior_alpha", "prior_beta", "change_rate_per_year",
                 "change_rate_prior_years", "dated_change_count", "probability_clamp",
-                "confirm_threshold", "contradict_threshold", "explain_max_groups"}));
+                "confirm_threshold", "contradict_threshold", "explain_max_groups",
+                "confusion_pseudo_count"}));
   EXPECT_EQ(options["max_iterations"], 150);
   EXPECT_EQ(options["tolerance"].get<double>(), 1e-7);
   EXPECT_EQ(options["prior_alpha"].get<double>(), 3.0);
@@ -73,6 +74,7 @@ TEST(ScoresToJsonTest, EngineRecordsOptionsButNotThreads) {
   EXPECT_EQ(options["confirm_threshold"].get<double>(), 0.8);
   EXPECT_EQ(options["contradict_threshold"].get<double>(), 0.2);
   EXPECT_EQ(options["explain_max_groups"], 32);
+  EXPECT_EQ(options["confusion_pseudo_count"].get<double>(), 1.0);
 }
 
 TEST(ScoresToJsonTest, ByteIdenticalForAnyThreadCountAndTimingsOnlyUnderTimings) {

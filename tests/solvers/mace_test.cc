@@ -45,6 +45,9 @@ struct Reference {
   std::vector<std::vector<double>> xi = std::vector<std::vector<double>>(3, {0.5, 0.5});
   std::vector<std::vector<double>> t;
 
+  // The start: weighted vote shares [false, true] of x (0.5 : 2), y (3 : 0), z (1 : 2).
+  void StartFromVote() { t = {{0.2, 0.8}, {1.0, 0.0}, {1.0 / 3.0, 2.0 / 3.0}}; }
+
   double EStep() {
     t.assign(3, {0.5, 0.5});
     for (int c = 0; c < 9; ++c) {
@@ -90,6 +93,8 @@ struct Reference {
 
 TEST(Mace, FirstIterationMatchesThePapersEm) {
   Reference ref;
+  ref.StartFromVote();
+  ref.MStep();
   const double objective0 = ref.EStep();
   ref.MStep();
   const std::vector<double> theta1 = ref.theta;
@@ -107,21 +112,20 @@ TEST(Mace, FirstIterationMatchesThePapersEm) {
   EXPECT_EQ(solution.summary.termination, TerminationType::kNoConvergence);
 }
 
-TEST(Mace, StartsAsAVote) {
-  // theta = 0.5, xi uniform: a claim is 0.75 likely under its own label and 0.25 otherwise.
-  const double y = 0.5 * (std::pow(0.75, 3) + std::pow(0.25, 3));
+TEST(Mace, StartsWithAnMStepFromTheVote) {
+  // theta = 0.5, xi uniform: a claim is 0.75 likely under its own label, so it knew the answer
+  // with probability T * 0.5 / 0.75. B says true on x (T = 0.8), false on y (1) and z (1/3).
   Reference ref;
-  ref.EStep();
-  EXPECT_NEAR(ref.t[1][0], std::pow(0.75, 3) / (2 * y), 1e-12);  // checks the reference itself
+  ref.StartFromVote();
+  ref.MStep();
+  const double knew = (0.8 + 1.0 + 1.0 / 3.0) * 0.5 / 0.75;
+  EXPECT_NEAR(ref.theta[1], (ref.eps + knew) / (2 * ref.eps + 3), 1e-12);  // the reference
+  // The solver's first objective is the reference's after that start.
+  const double objective0 = ref.EStep();
   SolverOptions options;
   options.max_iterations = 1;
   const Solution solution = CreateSolver("mace")->Solve(SmallCrowd(), options);
-  EXPECT_LT(
-      std::abs(solution.summary.log_likelihood[0] -
-               (std::log(y) + 0.005 * 12 * std::log(0.5) +
-                std::log(0.5 * (0.75 * 0.75 * std::sqrt(0.25) + 0.25 * 0.25 * std::sqrt(0.75))) +
-                std::log(0.5 * (0.75 * 0.25 * 0.75 + 0.25 * 0.75 * 0.25)))),
-      1e-12);
+  EXPECT_NEAR(solution.summary.log_likelihood[0], objective0, 1e-12);
 }
 
 TEST(Mace, ConvergesWithANonDecreasingObjective) {
@@ -137,7 +141,8 @@ TEST(Mace, PerfectBinarySourceGetsTheTopReliability) {
 
 TEST(Mace, CategoriesWithoutADomainUseAUniformSpammer) {
   // K = 3 (red, blue, none): with theta = 0.5 and xi = 1/3 a claim is 0.5 + 0.5/3 likely under
-  // its own label and 0.5/3 under each other state.
+  // its own label and 0.5/3 under each other state. Start: vote shares (1/2, 1/2, 0), so each
+  // claim knew with 0.5 * 0.5 / (0.5 + 0.5/3) = 0.375.
   const ClaimStore store = DocumentBuilder()
                                .Outlet("A")
                                .Outlet("B")
@@ -148,14 +153,16 @@ TEST(Mace, CategoriesWithoutADomainUseAUniformSpammer) {
   SolverOptions options;
   options.max_iterations = 1;
   const Solution solution = CreateSolver("mace")->Solve(store, options);
-  const double right = 0.5 + 0.5 / 3;
-  const double wrong = 0.5 / 3;
-  const double z = (2 * right * wrong + wrong * wrong) / 3;
   const double eps = 0.01 / 3;
-  EXPECT_NEAR(solution.summary.log_likelihood[0], std::log(z) + eps * 4 * std::log(0.5), 1e-12);
-  // One M-step: P(red) = right * wrong / (3 z) for both claims; knew = P * 0.5 / right.
+  const double theta = (eps + 0.375) / (2 * eps + 1);
+  const double right = theta + (1 - theta) / 3;
+  const double wrong = (1 - theta) / 3;
+  const double z = (2 * right * wrong + wrong * wrong) / 3;
+  EXPECT_NEAR(solution.summary.log_likelihood[0],
+              std::log(z) + eps * 2 * (std::log(theta) + std::log1p(-theta)), 1e-12);
+  // One M-step: P(red) = right * wrong / (3 z) for both claims; knew = P * theta / right.
   const double p = right * wrong / (3 * z);
-  EXPECT_NEAR(solution.reliability[0], (eps + p * 0.5 / right) / (2 * eps + 1), 1e-12);
+  EXPECT_NEAR(solution.reliability[0], (eps + p * theta / right) / (2 * eps + 1), 1e-12);
 }
 
 CREDENCE_SOLVER_PROPERTY_TESTS(MaceProperties, internal::MakeMaceSolver)

@@ -30,17 +30,25 @@ ClaimStore SmallCrowd() {
 }
 
 TEST(OneCoin, FirstIterationByHand) {
-  // Start: every accuracy 3 / 4. x: true ∝ .75 * .75 * .25, false ∝ .25 * .25 * .75 -> 0.75;
-  // y: .25 * .75 against .75 * .25 -> 0.5.
-  const double x_true = 0.75 * 0.75 * 0.25;
-  const double x_false = 0.25 * 0.25 * 0.75;
-  const double y_each = 0.25 * 0.75;
-  const double objective0 = std::log(0.5 * (x_true + x_false)) + std::log(y_each) +
-                            3 * (3 * std::log(0.75) + std::log(0.25));
-  // M-step with Beta(3, 1) pseudo-counts.
-  const double a = (3 + 0.75 + 0.5) / 6;  // A: x right with .75, y with .5
-  const double b = (3 + 0.75) / 5;
-  const double c = (3 + 0.25 + 0.5) / 6;
+  // Start: the M-step from the vote shares (x: true 2/3, false 1/3; y: 1/2 each) with Beta(3, 1)
+  // pseudo-counts: A (x right with 2/3, y with 1/2), B (x, 2/3), C (x 1/3, y 1/2).
+  const double a0 = (3 + 2.0 / 3.0 + 0.5) / 6;
+  const double b0 = (3 + 2.0 / 3.0) / 5;
+  const double c0 = (3 + 1.0 / 3.0 + 0.5) / 6;
+  const double x_true = a0 * b0 * (1 - c0);
+  const double x_false = (1 - a0) * (1 - b0) * c0;
+  const double y_true = (1 - a0) * c0;
+  const double y_false = a0 * (1 - c0);
+  const auto log_prior = [](double r) { return 3 * std::log(r) + std::log1p(-r); };
+  const double objective0 = std::log(0.5 * (x_true + x_false)) +
+                            std::log(0.5 * (y_true + y_false)) + log_prior(a0) + log_prior(b0) +
+                            log_prior(c0);
+  // M-step from that E-step.
+  const double px = x_true / (x_true + x_false);
+  const double py = y_true / (y_true + y_false);
+  const double a = (3 + px + (1 - py)) / 6;
+  const double b = (3 + px) / 5;
+  const double c = (3 + (1 - px) + py) / 6;
   const double x1_true = a * b * (1 - c);
   const double x1_false = (1 - a) * (1 - b) * c;
   const double y1_true = (1 - a) * c;
