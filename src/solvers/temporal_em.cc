@@ -525,21 +525,16 @@ class PropositionPass {
 // Starting reliabilities: each source's weighted agreement with the majority vote of its
 // propositions (soft vote shares), under the Beta prior. Deterministic and never symmetric
 // unless the votes are.
-std::vector<double> MajorityVoteStart(const ClaimStore& store, const SolverOptions& options) {
-  const auto state = store.claim_state();
+std::vector<double> ReliabilityFromVotes(const ClaimStore& store, const SolverOptions& options) {
+  const std::vector<double> share = MajorityVotePosteriors(store);
   const auto source = store.claim_source();
   const auto weight = store.claim_weight();
   std::vector<double> agree(store.num_outlets(), 0.0);
   std::vector<double> total(store.num_outlets(), 0.0);
-  std::vector<double> shares;
-  for (std::size_t p = 0; p < store.num_propositions(); ++p) {
-    shares.resize(store.propositions()[p].num_states());
-    VoteShares(store, p, ClaimStore::kUnknownState, shares);
-    for (std::uint32_t c : store.ClaimsOfProposition(p)) {
-      if (state[c] == ClaimStore::kUnknownState) continue;
-      agree[source[c]] += weight[c] * shares[state[c]];
-      total[source[c]] += weight[c];
-    }
+  for (std::size_t c = 0; c < store.num_claims(); ++c) {
+    if (std::isnan(share[c])) continue;
+    agree[source[c]] += weight[c] * share[c];
+    total[source[c]] += weight[c];
   }
   std::vector<double> reliability(store.num_outlets());
   for (std::size_t s = 0; s < reliability.size(); ++s) {
@@ -565,7 +560,7 @@ class TemporalEmSolver final : public Solver {
     const std::size_t num_propositions = store.num_propositions();
     const std::size_t num_sources = store.num_outlets();
     const std::size_t num_predicates = store.predicates().size();
-    solution.reliability = MajorityVoteStart(store, options);
+    solution.reliability = ReliabilityFromVotes(store, options);
     solution.claim_probability.assign(store.num_claims(), std::nan(""));
     // Rates: the prior mean of each predicate (zero when it cannot change).
     std::vector<double> prior_rate(num_predicates, 0.0);
