@@ -70,6 +70,17 @@ def day_number(text):
     return (datetime.date(*parts) - EPOCH).days
 
 
+def last_day_number(text):
+    """Days since 1970-01-01 of the last day of an ISO date of any granularity."""
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 1:
+        return (datetime.date(parts[0], 12, 31) - EPOCH).days
+    if len(parts) == 2:
+        following = datetime.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return (following - EPOCH).days - 1
+    return day_number(text)
+
+
 def iso(day):
     return (EPOCH + datetime.timedelta(days=int(day))).isoformat()
 
@@ -104,13 +115,33 @@ def transition(k, c):
     return c * np.eye(k) + (1.0 - c) * np.full((k, k), 1.0 / k)
 
 
-def oracle_posterior(k, rate_per_year, observations, query_days):
+def daily_log_stay(k, rate_per_year, periods, dated_mass, first_day, last_day):
+    """log c_d for the transitions into days first_day + 1 .. last_day (entry i: day first_day + 1 + i).
+
+    c_d = exp(-mu_d), mu_d = (lambda + dated density on day d) K / (K - 1): the ordinary rate plus,
+    for each distinct dated period holding d, dated_mass spread evenly over the period's days.
+    """
+    n = last_day - first_day
+    hazard = np.full(n, rate_per_year / DAYS_PER_YEAR)
+    for first, last in set(periods):
+        low = max(first, first_day + 1)
+        high = min(last, last_day)
+        if high >= low:
+            hazard[low - first_day - 1:high - first_day] += dated_mass / (last - first + 1)
+    return -hazard * k / (k - 1)
+
+
+def oracle_posterior(k, rate_per_year, observations, query_days, periods=(), dated_mass=1.0):
     """Forward-backward over the days of the observations and of `query_days`.
 
-    Returns (marginals: day -> K-vector, p_change, first_change: (days, weights) or None), where
-    p_change is the posterior probability that the state changes at least once between the first
-    and the last grid day and first_change the posterior distribution of the first day on which it
-    differs from the day before (weights sum to p_change).
+    The chain is temporal-em's (src/solvers/temporal_em.cc) at the given parameters: from day d - 1
+    to day d it stays with memory c_d (daily_log_stay) and otherwise jumps uniformly to one of the
+    other K - 1 states, so a gap's transition is c I + (1 - c) U with c the product of its days'
+    c_d. `periods`: the distinct dated periods (first day, last day), each adding `dated_mass`
+    expected changes. Returns (marginals: day -> K-vector, p_change, first_change: (days, weights)
+    or None), where p_change is the posterior probability that the state changes at least once
+    between the first and the last grid day and first_change the posterior distribution of the
+    first day on which it differs from the day before (weights sum to p_change).
     """
     days = sorted(set([o.day for o in observations]) | set(query_days))
     index = {d: i for i, d in enumerate(days)}
@@ -118,46 +149,53 @@ def oracle_posterior(k, rate_per_year, observations, query_days):
     emission = np.ones((n, k))
     for o in observations:
         emission[index[o.day]] *= o.likelihood(k)
-    mu = rate_per_year * k / (k - 1) / DAYS_PER_YEAR  # per day
-    c1 = math.exp(-mu)  # one day's memory
+    log_c = daily_log_stay(k, rate_per_year, periods, dated_mass, days[0], days[-1])
+    # cum_log_c[j] = sum of log c over days days[0] + 1 .. days[0] + j.
+    cum_log_c = np.concatenate([[0.0], np.cumsum(log_c)])
+    c_day = np.exp(log_c)
+    # The daily chain stays in a state with p_d = c_d + (1 - c_d) / K and moves to each other one
+    # with q_d = (1 - c_d) / K.
+    log_p_stay = np.log(c_day + (1.0 - c_day) / k)
+    cum_log_p = np.concatenate([[0.0], np.cumsum(log_p_stay)])
+    q_move = (1.0 - c_day) / k
     prior = np.full(k, 1.0 / k)
+
+    def stay(i):  # c of the transition from days[i - 1] to days[i]
+        return math.exp(cum_log_c[days[i] - days[0]] - cum_log_c[days[i - 1] - days[0]])
 
     alpha = np.zeros((n, k))
     alpha[0] = prior * emission[0]
     for i in range(1, n):
-        c = c1 ** (days[i] - days[i - 1])
-        alpha[i] = (alpha[i - 1] @ transition(k, c)) * emission[i]
+        alpha[i] = (alpha[i - 1] @ transition(k, stay(i))) * emission[i]
     beta = np.ones((n, k))
     for i in range(n - 2, -1, -1):
-        c = c1 ** (days[i + 1] - days[i])
-        beta[i] = transition(k, c) @ (emission[i + 1] * beta[i + 1])
+        beta[i] = transition(k, stay(i + 1)) @ (emission[i + 1] * beta[i + 1])
     z = alpha[-1].sum()
     marginals = {d: alpha[index[d]] * beta[index[d]] / z for d in days}
 
-    # The daily chain stays in a state with p = c1 + (1 - c1) / K and moves to each other one
-    # with q = (1 - c1) / K. A[i](s): state s on every day up to days[i], with the evidence so far.
-    p_stay = c1 + (1.0 - c1) / k
-    q_move = (1.0 - c1) / k
+    # A[i](s): state s on every day up to days[i], with the evidence so far.
     constant = prior * emission[0]
     weights_days = []
     weights = []
     for i in range(n - 1):
-        gap = days[i + 1] - days[i]
         d = np.arange(days[i] + 1, days[i + 1] + 1)  # candidate first-change days
-        rest = days[i + 1] - d  # days from the change to the next grid day
+        j = d - days[0]  # offsets: day d's transition is entry j - 1 of the daily arrays
+        offset_i = days[i] - days[0]
+        offset_next = days[i + 1] - days[0]
         after = emission[i + 1] * beta[i + 1]  # evidence from days[i + 1] on, per state there
         total_after = after.sum()
-        stay_before = p_stay ** (d - 1 - days[i])
-        c_rest = c1 ** rest
+        stay_before = np.exp(cum_log_p[j - 1] - cum_log_p[offset_i])  # days i + 1 .. d - 1
+        c_rest = np.exp(cum_log_c[offset_next] - cum_log_c[j])  # days d + 1 .. days[i + 1]
         # sum over r != s, u of T(rest)[r, u] after[u] = c^rest (total - after[s])
         #                                               + (K - 1) (1 - c^rest) / K total
         w = np.zeros(len(d))
         for s in range(k):
-            w += constant[s] * stay_before * q_move * (
+            w += constant[s] * stay_before * q_move[j - 1] * (
                 c_rest * (total_after - after[s]) + (k - 1) * (1.0 - c_rest) / k * total_after)
         weights_days.append(d)
         weights.append(w / z)
-        constant = constant * p_stay ** gap * emission[i + 1]
+        constant = (constant * math.exp(cum_log_p[offset_next] - cum_log_p[offset_i])
+                    * emission[i + 1])
     p_no_change = constant.sum() / z
     if not weights:
         return marginals, 0.0, None
@@ -176,7 +214,42 @@ def value_index(proposition, value):
     return int(value[1:])  # "v<k>"
 
 
-def run_oracle(claims_doc, truth, contradict_threshold):
+def ordinary_change_rate(truth):
+    """The true rate of the changes no report dates: per year of exposure (first to last claim).
+
+    The generator draws one change on a changing proposition, dated by a `since` or `until` report
+    when truth says so. temporal-em explains a dated change by the period's own hazard
+    (dated_change_count) and learns lambda from the ordinary changes, so the oracle's lambda is
+    the undated changes over the exposure of all propositions.
+    """
+    undated = sum(1 for p in truth["propositions"]
+                  if p["change"] is not None and not p["since"] and not p["until"])
+    exposure = sum(day_number(p["span"][1]) - day_number(p["span"][0])
+                   for p in truth["propositions"])
+    return undated / (exposure / DAYS_PER_YEAR)
+
+
+def dated_evidence(claim, value, reliability):
+    """The "not v" observations and the dated periods of one claim, as temporal-em reads them.
+
+    `since`: "not v" on the day before the period, whose days run from its first day up to the
+    claim's own day; `until`: "not v" on the period's last day, the period as named.
+    """
+    observations = []
+    periods = []
+    as_of = day_number(claim["as_of"])
+    if "since" in claim:
+        first = day_number(claim["since"])
+        observations.append(Observation(first - 1, value, reliability, True))
+        periods.append((first, min(last_day_number(claim["since"]), as_of)))
+    if "until" in claim:
+        last = last_day_number(claim["until"])
+        observations.append(Observation(last, value, reliability, True))
+        periods.append((day_number(claim["until"]), last))
+    return observations, periods
+
+
+def run_oracle(claims_doc, truth, contradict_threshold, dated_mass):
     """A scores-like result: claims (id -> probability, status) and supersession events."""
     reliability = {s["id"]: s["reliability"] for s in truth["sources"]}
     propositions = {p["subject"]: p for p in truth["propositions"]}
@@ -186,25 +259,27 @@ def run_oracle(claims_doc, truth, contradict_threshold):
             by_subject[claim["subject"]].append((article["outlet"], claim))
     claims = {}
     events = []
-    rate = truth["change_rate"]
+    rate = ordinary_change_rate(truth)
     for subject, entries in by_subject.items():
         proposition = propositions[subject]
         k = proposition["num_values"]
         observations = []
+        periods = set()  # distinct periods count once, relays' included (the engine's hazard)
         query_days = []
         for outlet, claim in entries:
             as_of = day_number(claim["as_of"])
             query_days.append(as_of)
-            if claim.get("via"):
-                continue  # a copy of its content source's report
-            a = reliability[outlet]
             v = value_index(proposition, claim["value"])
-            observations.append(Observation(as_of, v, a, False))
-            if "since" in claim:
-                observations.append(Observation(day_number(claim["since"]) - 1, v, a, True))
-            if "until" in claim:
-                observations.append(Observation(day_number(claim["until"]), v, a, True))
-        marginals, p_change, first_change = oracle_posterior(k, rate, observations, query_days)
+            # A relay (`via`) is a copy of its content source's report: it adds no observation.
+            source = claim["via"][-1] if claim.get("via") else outlet
+            dated, claim_periods = dated_evidence(claim, v, reliability[source])
+            periods.update(claim_periods)
+            if claim.get("via"):
+                continue
+            observations.append(Observation(as_of, v, reliability[source], False))
+            observations.extend(dated)
+        marginals, p_change, first_change = oracle_posterior(
+            k, rate, observations, query_days, sorted(periods), dated_mass)
         for _, claim in entries:
             p = float(marginals[day_number(claim["as_of"])][value_index(proposition,
                                                                         claim["value"])])
@@ -418,6 +493,7 @@ def main():
                     sys.exit("news_regime.py: --declare-mutable changed the claims")
             runs.append((DECLARED, "temporal-em", declared))
         contradict_threshold = 0.1
+        dated_mass = 1.0
         for method, algorithm, input_prefix in runs:
             out = input_prefix + "-" + algorithm + ".json"
             run = subprocess.run([args.credence, "score", input_prefix + ".claims.json",
@@ -429,13 +505,14 @@ def main():
             with open(out) as f:
                 scores = json.load(f)
             if method == "temporal-em":
-                contradict_threshold = scores["engine"]["options"].get("contradict_threshold",
-                                                                       0.1)
+                engine_options = scores["engine"]["options"]
+                contradict_threshold = engine_options.get("contradict_threshold", 0.1)
+                dated_mass = engine_options.get("dated_change_count", 1.0)
             with_probability = any("probability" in e for e in scores["supersessions"])
             has_probability[method] = has_probability.get(method, False) or with_probability
             tally_seed(engine_result(scores), truth, claims_doc, cell_of, tallies[method],
                        with_probability)
-        tally_seed(run_oracle(claims_doc, truth, contradict_threshold), truth, claims_doc,
+        tally_seed(run_oracle(claims_doc, truth, contradict_threshold, dated_mass), truth, claims_doc,
                    cell_of, tallies["oracle"], True)
 
     version = subprocess.run([args.credence, "--version"], capture_output=True,
