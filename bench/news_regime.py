@@ -23,20 +23,22 @@ Measures, per cell (all pooled over the seeds):
   proposition (events below 0.5 included; 0 without an event), where the output gives
   probabilities.
 
-The oracle (docs/accuracy.md says what it assumes) runs forward-backward on each proposition
-with the one-coin emission at the true reliabilities and the CTMC that jumps at rate lambda to a
-different state, uniformly: P(D days) = c I + (1 - c) U, c = exp(-lambda K / (K - 1) D / 365.2425),
-U the uniform K x K matrix, lambda the data set's true changes a year (truth.json change_rate).
-A claim with `since` adds the observation "not v" on the day before the period `since` names, a
-claim with `until` adds "not v" on the `until` day, each with likelihood a when the state is not
-v and 1 - a when it is. Relays (claims with `via`) are copies of their content source's report
-and add no observation. Its event: P(at least one change) from the daily chain, dated at the
-median of the posterior distribution of the first change day, with the 5% and 95% quantiles as
-its interval; its claim status is `contradicted` when the claim's marginal is at most
-temporal-em's contradict_threshold (0.1 by default).
+The oracle is temporal-em's model (src/solvers/temporal_em.cc) at the true parameters: the
+one-coin emission at the true source reliabilities, and the chain that leaves its state for a
+different one, uniformly, with the daily hazard mu_d = (lambda + dated density on day d) K / (K - 1):
+lambda the true rate of the changes no report dates (ordinary_change_rate), and each distinct
+period a `since` or `until` names (a `since` period clipped at the claim's day) adding
+temporal-em's dated_change_count expected changes spread evenly over its days. A gap's
+transition is c I + (1 - c) U with c the product of its days' exp(-mu_d). A `since` adds "not v"
+on the day before its period, an `until` "not v" on its period's last day (likelihood a when the
+state is not v, 1 - a when it is). Relays (claims with `via`) are copies of their content
+source's report and add no observation. Its event: P(at least one change) from the daily chain,
+dated at the median of the posterior distribution of the first change day, with the 5% and 95%
+quantiles as its interval; its claim status is `contradicted` when the claim's marginal is at
+most temporal-em's contradict_threshold (0.1 by default).
 
 Usage: news_regime.py CREDENCE WORKDIR [--seeds 1,2,3,4,5] [--propositions 900]
-                      [--algorithms temporal-em,one-coin,dawid-skene] [--synth-arg=--declare-mutable]
+                      [--algorithms temporal-em,one-coin,dawid-skene] [--synth-arg=ARG ...]
 """
 import argparse
 import collections
@@ -58,8 +60,6 @@ GAP_BUCKETS = ["<1 month", "1-6 months", "6-18 months"]
 HIGHER_IS_BETTER = {"precision", "recall"}
 POINT_MEASURES = ["precision", "recall", "blamed", "false_kept", "ece"]
 EPOCH = datetime.date(1970, 1, 1)
-# temporal-em on the same claims with the predicates declared "mutable": true.
-DECLARED = "temporal-em, mutable declared"
 
 
 def day_number(text):
@@ -447,14 +447,14 @@ def main():
     args = parser.parse_args()
     seeds = [int(s) for s in args.seeds.split(",")]
     algorithms = args.algorithms.split(",")
-    declared_variant = "temporal-em" in algorithms and "--declare-mutable" not in args.synth_arg
-    methods = ["oracle"] + algorithms + ([DECLARED] if declared_variant else [])
+    methods = ["oracle"] + algorithms
 
     cells = [(g, gap, since) for g in (1, 2, 3) for gap in GAP_BUCKETS for since in (False, True)]
     tallies = {m: collections.defaultdict(Tally) for m in methods}
     failures = {}
     has_probability = {"oracle": True}
     rates = []
+    learned_rates = []
     synth_args = ["--propositions", str(args.propositions)] + args.synth_arg
     for seed in seeds:
         prefix = os.path.join(args.workdir, "news-%d" % seed)
@@ -465,7 +465,7 @@ def main():
             claims_doc = json.load(f)
         with open(prefix + ".truth.json") as f:
             truth = json.load(f)
-        rates.append(truth["change_rate"])
+        rates.append(ordinary_change_rate(truth))
         reliability = {s["id"]: s["reliability"] for s in truth["sources"]}
         outlet_of = {c["id"]: a["outlet"] for a in claims_doc["articles"] for c in a["claims"]}
         originals = collections.defaultdict(list)
@@ -482,16 +482,6 @@ def main():
             return out
 
         runs = [(a, a, prefix) for a in algorithms]
-        if declared_variant:
-            # The same draws with "mutable": true on the predicates (the flag draws nothing).
-            declared = prefix + "-declared"
-            subprocess.run([args.credence, "synth", "--regime", "news", "--seed", str(seed),
-                            "--out-prefix", declared, "--declare-mutable"] + synth_args,
-                           check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            with open(declared + ".claims.json") as f:
-                if json.load(f)["articles"] != claims_doc["articles"]:
-                    sys.exit("news_regime.py: --declare-mutable changed the claims")
-            runs.append((DECLARED, "temporal-em", declared))
         contradict_threshold = 0.1
         dated_mass = 1.0
         for method, algorithm, input_prefix in runs:
@@ -505,6 +495,8 @@ def main():
             with open(out) as f:
                 scores = json.load(f)
             if method == "temporal-em":
+                learned_rates.extend(q["change_rate"] for q in scores.get("predicates", [])
+                                     if q.get("change_rate") is not None)
                 engine_options = scores["engine"]["options"]
                 contradict_threshold = engine_options.get("contradict_threshold", 0.1)
                 dated_mass = engine_options.get("dated_change_count", 1.0)
@@ -545,14 +537,20 @@ def main():
       "output gives one; *P(change)*: mean over changing propositions of the largest event "
       "probability on the proposition (below 0.5 included, 0 without an event), where the output "
       "gives one.")
-    w("- *oracle*: forward-backward over each proposition with the one-coin emission at the true "
-      "reliabilities and the CTMC that jumps at the true rate (truth.json `change_rate`) to a "
-      "different state: P(D) = c I + (1 - c) U, c = exp(-lambda K / (K - 1) D), U uniform. "
-      "`since` adds \"not v\" on the day before the period it names, `until` \"not v\" on its "
-      "day (likelihood a when the state is not v, 1 - a when it is); relays add nothing. Its "
-      "event: P(at least one change), dated at the posterior median of the first change day; "
-      "its status `contradicted`: marginal <= temporal-em's contradict_threshold (0.1). "
-      "tests/bench/test_news_oracle.py checks it against enumeration of every daily path.")
+    w("- *oracle*: temporal-em's model at the true parameters, by forward-backward over each "
+      "proposition: the one-coin emission at the true reliabilities; the chain that leaves its "
+      "state for a different one, uniformly, with daily hazard mu_d = (lambda + dated density on "
+      "day d) K / (K - 1), lambda the true rate of the changes no report dates (undated changes "
+      "over the exposure, first to last claim), each distinct period a `since` or `until` names "
+      "adding dated_change_count (%g) expected changes spread evenly over its days; over a gap "
+      "P = c I + (1 - c) U, c the product of the days' exp(-mu_d), U uniform. `since` adds "
+      "\"not v\" on the day before its period (which runs up to the claim's day), `until` "
+      "\"not v\" on its last day (likelihood a when the state is not v, 1 - a when it is); "
+      "relays add nothing. Its event: P(at least one change), dated at the posterior median of "
+      "the first change day (interval: 5%% and 95%% quantiles); its status `contradicted`: "
+      "marginal <= temporal-em's contradict_threshold (%g). tests/bench/test_news_oracle.py "
+      "checks it against enumeration of every daily path, with and without dated periods." % (
+          dated_mass, contradict_threshold))
     for algorithm, message in failures.items():
         w("- %s failed: `%s`" % (algorithm, message.replace(os.path.dirname(args.workdir),
                                                              "...")))
@@ -629,7 +627,7 @@ def main():
                 and recall >= 0.9 and precision >= 0.9 and blamed <= 0.05)))
         w("- Calibration error overall %s (<= 0.05): %s." % (
             fmt(te_all["ece"], ""), met(te_all["ece"] is not None and te_all["ece"] <= 0.05)))
-        write_notes(w, tallies, rates, declared_variant)
+        write_notes(w, tallies, rates, learned_rates)
 
 
 def pooled_recall(tally_map, gap, since):
@@ -638,50 +636,44 @@ def pooled_recall(tally_map, gap, since):
     return matched / changes if changes else None
 
 
-def write_notes(w, tallies, rates, declared_variant):
-    """Why the targets are missed, from the measured figures."""
+def write_notes(w, tallies, rates, learned_rates):
+    """Why targets are missed, from the measured figures."""
     w("")
     w("Why, from these figures:")
     w("")
     te = tallies["temporal-em"]
-    if te["all"].detected == 0:
-        w("- temporal-em reports no change at all: on this version a predicate that leaves "
-          "`mutable` out has no change process (issue 12 item 1, a learned change rate, is not "
-          "in yet), so every proposition is read as one value for all time; claims on the side "
-          "that lost are then read as errors." + (
-              " The table *%s* scores the same claims with `\"mutable\": true` declared." %
-              DECLARED if declared_variant else ""))
     oracle = tallies["oracle"]
-    mean_rate = float(np.mean(rates))
-    changing = oracle["all"].changes / max(1, oracle["all"].changes + oracle["all"].static)
-
-    def switch(days):
-        return (1 - math.exp(-2 * mean_rate * days / DAYS_PER_YEAR)) / 2
-    w("- The oracle is the optimum of the flat-hazard model, not of the generator. The generator "
-      "puts a change in the window of %.0f%% of the propositions whatever the gap; at the true "
-      "rate (%.2f changes a year, the mean over the seeds) the model gives a boolean a prior "
-      "switch probability of %.3f over 22 days, %.3f over 106 and %.3f over 365. So in the "
-      "short-gap cells the oracle reads most changes as an error of one side (its recall with "
-      "one group a side and a gap under a month: %s), and its claim probabilities are "
-      "miscalibrated there. Matching the oracle within 2 points is matching this bound, not the "
-      "best the data allow." % (100 * changing, mean_rate, switch(22), switch(106), switch(365),
-                                fmt(oracle[(1, GAP_BUCKETS[0], False)].measures()["recall"], "")))
-    parts = []
-    for gap in GAP_BUCKETS:
-        parts.append("%s %s without `since`, %s with" % (
-            gap, fmt(pooled_recall(oracle, gap, False), ""),
-            fmt(pooled_recall(oracle, gap, True), "")))
-    w("- `since` as the oracle reads it (\"not v\" the day before) helps little: oracle recall "
-      "by gap, all group counts pooled: %s. Under a flat hazard the extra observation also "
-      "narrows the interval the change must fall in (from the old side's last report to the "
-      "since date), which lowers its prior; a since date says where the change is, and only a "
-      "hazard that follows the reports' own dates (issue 12 item 4) can use that." %
-      "; ".join(parts))
+    if learned_rates:
+        w("- Change rate: the oracle uses the true rate of undated changes, %.3f a year (mean over "
+          "the seeds); temporal-em learns %.3f a year (mean over the seeds of its one predicate's "
+          "`change_rate`)." % (float(np.mean(rates)), float(np.mean(learned_rates))))
     target = oracle["target"].measures()
-    w("- On the target subset the oracle itself reaches recall %s at precision %s: the target "
-      "(0.9 and 0.9) is out of reach of the flat-hazard model at the true rate, read with the "
-          "0.5 rule." % (
-          fmt(target["recall"], ""), fmt(target["precision"], "")))
+    w("- On the target subset the oracle reaches recall %s at precision %s with blamed %s: "
+      "where it falls short of 0.9 / 0.9 / 0.05 the target is beyond the model itself at the "
+      "true parameters, read with the 0.5 rule." % (
+          fmt(target["recall"], ""), fmt(target["precision"], ""), fmt(target["blamed"], "")))
+    for gap in GAP_BUCKETS:
+        cell = (1, gap, False)
+        t, o = te[cell].measures(), oracle[cell].measures()
+        w("- One group a side, %s, no `since`: mean P(change) temporal-em %s, oracle %s; "
+          "blamed temporal-em %s, oracle %s." % (
+              gap, fmt(t["p_change"], ""), fmt(o["p_change"], ""), fmt(t["blamed"], ""),
+              fmt(o["blamed"], "")))
+    worst = {}
+    for cell in [c for c in te if c not in ("all", "target")]:
+        mt, mo = te[cell].measures(), oracle[cell].measures()
+        for measure in POINT_MEASURES:
+            if mt[measure] is None or mo[measure] is None:
+                continue
+            diff = mt[measure] - mo[measure]
+            worse = -diff if measure in HIGHER_IS_BETTER else diff
+            if worse > worst.get(measure, (0.0, None))[0]:
+                worst[measure] = (worse, cell)
+    for measure in POINT_MEASURES:
+        if measure in worst and worst[measure][0] > 0.02:
+            worse, cell = worst[measure]
+            w("- Largest shortfall in %s: %.1f points, in cell %s." % (
+                measure.replace("_", " "), 100 * worse, cell_label(cell)))
 
 
 if __name__ == "__main__":
