@@ -313,6 +313,7 @@ class Tally:
         self.static = 0
         self.detected = 0
         self.matched = 0
+        self.matched_any = 0  # true changes with an event in the window, whatever its probability
         self.true_claims = 0
         self.blamed = 0
         self.false_claims = 0
@@ -379,6 +380,8 @@ def tally_seed(result, truth, claims_doc, cell_of, tallies, has_probability):
             low, high = day_number(p["window"][0]), day_number(p["window"][1])
             change = day_number(p["change"])
             match = next((e for e in found if low <= day_number(e["at"]) <= high), None)
+            if any(low <= day_number(e["at"]) <= high for e in all_events.get(subject, [])):
+                tally.matched_any += 1
             if match is not None:
                 tally.matched += 1
                 tally.date_errors.append(abs(day_number(match["at"]) - change))
@@ -659,6 +662,19 @@ def write_notes(w, tallies, rates, learned_rates):
           "blamed temporal-em %s, oracle %s." % (
               gap, fmt(t["p_change"], ""), fmt(o["p_change"], ""), fmt(t["blamed"], ""),
               fmt(o["blamed"], "")))
+    for since in (False, True):
+        cells = [(g, gap, since) for g in (1, 2, 3) for gap in GAP_BUCKETS]
+        changes = sum(te[c].changes for c in cells)
+        if changes:
+            w("- Changes %s `since`, all cells pooled: temporal-em has an event in the window for "
+              "%.3f of them, but one with `probability` >= 0.5 for %.3f (the oracle: %.3f). "
+              "temporal-em's `probability` is the joint probability of the old state at the last "
+              "old-segment claim and the new one at the first new-segment claim, the oracle's "
+              "the probability of at least one change." % (
+                  "with" if since else "without",
+                  sum(te[c].matched_any for c in cells) / changes,
+                  sum(te[c].matched for c in cells) / changes,
+                  sum(oracle[c].matched for c in cells) / changes))
     worst = {}
     for cell in [c for c in te if c not in ("all", "target")]:
         mt, mo = te[cell].measures(), oracle[cell].measures()
