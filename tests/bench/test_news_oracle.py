@@ -15,11 +15,19 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "bench"))
 import news_regime  # noqa: E402
 
 
-def brute_force(k, rate, observations, first, last):
-    mu = rate * k / (k - 1) / news_regime.DAYS_PER_YEAR
-    c1 = math.exp(-mu)
-    stay = c1 + (1 - c1) / k
-    move = (1 - c1) / k
+def brute_force(k, rate, observations, first, last, periods=(), dated_mass=1.0):
+    # The daily hazard written out day by day, independently of the oracle's cumulative sums.
+    def hazard(day):  # of the transition from day - 1 to day
+        h = rate / news_regime.DAYS_PER_YEAR
+        for low, high in set(periods):
+            if low <= day <= high:
+                h += dated_mass / (high - low + 1)
+        return h
+
+    def step(day, a, b):
+        c = math.exp(-hazard(day) * k / (k - 1))
+        return c + (1 - c) / k if a == b else (1 - c) / k
+
     days = list(range(first, last + 1))
     total = 0.0
     marginal = {d: np.zeros(k) for d in days}
@@ -27,8 +35,8 @@ def brute_force(k, rate, observations, first, last):
     first_change = {d: 0.0 for d in days}
     for path in itertools.product(range(k), repeat=len(days)):
         weight = 1.0 / k
-        for a, b in zip(path, path[1:]):
-            weight *= stay if a == b else move
+        for day, a, b in zip(days[1:], path, path[1:]):
+            weight *= step(day, a, b)
         for o in observations:
             s = path[o.day - first]
             if o.negated:
@@ -68,6 +76,67 @@ def test_oracle_matches_enumeration(seed):
     for d in range(1, span + 1):
         assert got.get(d, 0.0) == pytest.approx(want_first[d], rel=1e-9, abs=1e-12), d
     assert sum(got.values()) == pytest.approx(p_change, rel=1e-9)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_oracle_with_dated_changes_matches_enumeration(seed):
+    # Dated periods (a `since` month clipped at the claim's day, a one-day `until`, overlapping or
+    # repeated) add their mass to the daily hazard; the rate is small, so the dated mass decides.
+    rng = random.Random(100 + seed)
+    k = rng.choice([2, 3])
+    span = 7 if k == 2 else 5
+    rate = rng.choice([0.5, 5.0])
+    periods = []
+    for _ in range(rng.randint(1, 3)):
+        low = rng.randint(1, span)
+        periods.append((low, rng.randint(low, span)))
+    periods.append(periods[0])  # a repeated period counts once
+    observations = []
+    for _ in range(rng.randint(1, 4)):
+        observations.append(news_regime.Observation(
+            rng.randint(0, span), rng.randrange(k), rng.uniform(0.55, 0.95), rng.random() < 0.3))
+    dated_mass = rng.choice([1.0, 2.0])
+    marginals, p_change, first_change = news_regime.oracle_posterior(
+        k, rate, observations, [0, span], periods, dated_mass)
+    want_marginals, want_p_change, want_first = brute_force(
+        k, rate, observations, 0, span, periods, dated_mass)
+    for d, m in marginals.items():
+        assert np.allclose(m, want_marginals[d], rtol=1e-9, atol=1e-12), d
+    assert p_change == pytest.approx(want_p_change, rel=1e-9, abs=1e-12)
+    days, weights = first_change
+    got = dict(zip(days.tolist(), weights.tolist()))
+    for d in range(1, span + 1):
+        assert got.get(d, 0.0) == pytest.approx(want_first[d], rel=1e-9, abs=1e-12), d
+
+
+def test_a_dated_change_is_a_change_a_year_on_its_day():
+    # No observation: the prior. One dated day with mass 1 and no ordinary rate: a boolean leaves
+    # its state on that day with probability (1 - e^{-2}) / 2 (c = exp(-1 * 2 / 1)), by hand.
+    _, p_change, first = news_regime.oracle_posterior(2, 0.0, [], [0, 10], [(4, 4)], 1.0)
+    assert p_change == pytest.approx((1 - math.exp(-2)) / 2, rel=1e-12)
+    days, weights = first
+    assert dict(zip(days.tolist(), weights.tolist()))[4] == pytest.approx(p_change, rel=1e-12)
+    # Spread over 30 days instead, each day leaves with (1 - e^{-2/30}) / 2, so at least one change
+    # (switching back counts) has 1 - ((1 + e^{-2/30}) / 2)^30, spread evenly over the 30 days.
+    _, spread, first = news_regime.oracle_posterior(2, 0.0, [], [0, 40], [(5, 34)], 1.0)
+    assert spread == pytest.approx(1 - ((1 + math.exp(-2 / 30)) / 2) ** 30, rel=1e-9)
+    days, weights = first
+    assert sum(w for d, w in zip(days.tolist(), weights.tolist()) if not 5 <= d <= 34) == 0.0
+
+
+def test_dated_evidence_reads_since_and_until_as_the_engine_does():
+    # `since` "2025-03" on a claim of 2025-03-10: "not v" on 2025-02-28, period 03-01 .. 03-10;
+    # `until` "2025-03-05": "not v" on that day, period that day.
+    claim = {"as_of": "2025-03-10", "since": "2025-03", "until": "2025-03-05"}
+    observations, periods = news_regime.dated_evidence(claim, 1, 0.8)
+    day = news_regime.day_number
+    assert [(o.day, o.value, o.negated) for o in observations] == [
+        (day("2025-02-28"), 1, True), (day("2025-03-05"), 1, True)]
+    assert periods == [(day("2025-03-01"), day("2025-03-10")),
+                       (day("2025-03-05"), day("2025-03-05"))]
+    assert news_regime.last_day_number("2024-02") == day("2024-02-29")
+    assert news_regime.last_day_number("2024-12") == day("2024-12-31")
+    assert news_regime.last_day_number("2024") == day("2024-12-31")
 
 
 def test_one_credible_report_a_side_reads_as_a_change_only_after_long_gaps():
