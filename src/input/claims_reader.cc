@@ -752,6 +752,7 @@ ClaimsDocument ParseClaimsDocument(std::string_view text, const std::string& sou
   }
   sink.ThrowIfErrors();
   document.warnings = sink.TakeWarnings();
+  ThrowIfStrict(document.warnings, options);
   return document;
 }
 

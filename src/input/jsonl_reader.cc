@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "credence/value.h"
+#include "input/input_source.h"
 #include "input/sha256_stream.h"
 #include "util/id_index.h"
 
@@ -30,8 +31,6 @@ using simdjson::dom::element_type;
 constexpr std::size_t kBlockBytes = std::size_t{1} << 20;
 constexpr std::size_t kMaxKeptErrors = 100;
 constexpr std::string_view kDateFormats = "an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)";
-
-std::string DisplayPath(const std::string& path) { return path == "-" ? "<stdin>" : path; }
 
 std::string Quoted(std::string_view text) {
   std::string out = "\"";
@@ -73,29 +72,12 @@ bool IsBlank(std::string_view text) {
 // SIMDJSON_PADDING readable bytes so that simdjson parses it in place. Digests as it goes.
 class LineStreamer {
  public:
-  LineStreamer(const std::string& path, std::size_t max_line_bytes)
-      : path_(path), max_line_bytes_(max_line_bytes) {
-    if (path == "-") {
-      file_ = stdin;
-    } else {
-      std::error_code error;
-      if (std::filesystem::is_directory(path, error)) {
-        Fail(0, "cannot read the input: it is a directory");
-      }
-      errno = 0;
-      file_ = std::fopen(path.c_str(), "rb");
-      if (file_ == nullptr) {
-        Fail(0, std::string("cannot open the input: ") +
-                    (errno != 0 ? std::strerror(errno) : "unknown error"));
-      }
-      owns_file_ = true;
-    }
+  LineStreamer(InputSource& source, std::size_t max_line_bytes)
+      : source_(source), max_line_bytes_(max_line_bytes) {
     capacity_ = std::min(kBlockBytes, max_line_bytes_ + 2);
     buffer_.resize(capacity_ + simdjson::SIMDJSON_PADDING);
   }
-  ~LineStreamer() {
-    if (owns_file_) std::fclose(file_);
-  }
+  ~LineStreamer() = default;
   LineStreamer(const LineStreamer&) = delete;
   LineStreamer& operator=(const LineStreamer&) = delete;
 
@@ -132,8 +114,8 @@ class LineStreamer {
 
  private:
   [[noreturn]] void Fail(std::int64_t line, std::string message) const {
-    throw InputError(
-        Diagnostic{Severity::kError, Location{DisplayPath(path_), "", line}, std::move(message)});
+    throw InputError(Diagnostic{Severity::kError, Location{source_.display_path(), "", line},
+                                std::move(message)});
   }
 
   void Refill() {
@@ -151,21 +133,14 @@ class LineStreamer {
       capacity_ = std::min(capacity_ * 2, max_line_bytes_ + 2);
       buffer_.resize(capacity_ + simdjson::SIMDJSON_PADDING);
     }
-    const std::size_t read = std::fread(buffer_.data() + end_, 1, capacity_ - end_, file_);
-    if (read == 0) {
-      if (std::ferror(file_) != 0) {
-        Fail(line_, std::string("cannot read the input: ") + std::strerror(errno));
-      }
-      at_eof_ = true;
-    }
+    const std::size_t read = source_.Read(buffer_.data() + end_, capacity_ - end_);
+    if (read == 0) at_eof_ = true;
     digest_.Update(std::string_view(buffer_.data() + end_, read));
     end_ += read;
   }
 
-  std::string path_;
+  InputSource& source_;
   std::size_t max_line_bytes_;
-  std::FILE* file_ = nullptr;
-  bool owns_file_ = false;
   bool at_eof_ = false;
   std::vector<char> buffer_;
   std::size_t capacity_ = 0;
@@ -177,16 +152,14 @@ class LineStreamer {
 
 class JsonlLoader {
  public:
-  JsonlLoader(const std::string& path, const ReadOptions& options)
-      : path_(path),
-        display_path_(DisplayPath(path)),
+  JsonlLoader(InputSource& source, const ReadOptions& options)
+      : path_(source.path()),
+        display_path_(source.display_path()),
         options_(options),
-        lines_(path, options.max_line_bytes),
-        builder_(path, /*keep_records=*/false) {
+        lines_(source, options.max_line_bytes),
+        builder_(source.path(), /*keep_records=*/false) {
     // Sized from the file (a claim line is rarely under 100 bytes) to spare the rehashes.
-    std::error_code error;
-    const std::uintmax_t bytes = path == "-" ? 0 : std::filesystem::file_size(path, error);
-    if (!error && bytes > 0) claim_lines_.Reserve(static_cast<std::size_t>(bytes / 100));
+    if (source.size_hint() > 0) claim_lines_.Reserve(source.size_hint() / 100);
   }
 
   ClaimStore Load(std::vector<Diagnostic>* warnings) {
@@ -766,9 +739,9 @@ class JsonlLoader {
 
 }  // namespace
 
-ClaimStore LoadClaimsJsonl(const std::string& path, const ReadOptions& options,
+ClaimStore LoadClaimsJsonl(InputSource& source, const ReadOptions& options,
                            std::vector<Diagnostic>* warnings) {
-  return JsonlLoader(path, options).Load(warnings);
+  return JsonlLoader(source, options).Load(warnings);
 }
 
 }  // namespace credence::input_internal
