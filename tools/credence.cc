@@ -216,11 +216,13 @@ int RunValidate(const std::vector<std::string>& inputs, const InputFlags& flags)
       }
       report << store.num_claims() << " claims\n";
     } catch (const credence::InputError& error) {
+      std::size_t problems = 0;
       for (const credence::Diagnostic& diagnostic : error.diagnostics()) {
         report << diagnostic.ToString() << '\n';
+        problems += diagnostic.severity == credence::Severity::kError ? 1 : 0;
       }
-      report << input << ": invalid: " << error.diagnostics().size() << " problem"
-             << (error.diagnostics().size() == 1 ? "" : "s") << '\n';
+      report << input << ": invalid: " << problems << " problem" << (problems == 1 ? "" : "s")
+             << '\n';
       status = kExitUserError;
     }
     credence::WriteFileAtomically("-", report.str());

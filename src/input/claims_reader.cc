@@ -18,6 +18,7 @@
 #include "credence/value.h"
 #include "input/input_limits.h"
 #include "input/json_input.h"
+#include "input/known_keys.h"
 
 namespace credence {
 namespace {
@@ -68,6 +69,7 @@ class ClaimsReader {
       return;
     }
     const FieldReader top(&sink_, root, "");
+    top.WarnUnknownKeys(input_internal::kDocumentKeys);
     if (const Json* version = top.Find("credence");
         version != nullptr && !(version->is_string() && *version == "1")) {
       top.TypeError("credence", "the format version \"1\" (a string)", *version);
@@ -135,6 +137,7 @@ class ClaimsReader {
         continue;
       }
       const FieldReader fields(&sink_, outlet, pointer);
+      fields.WarnUnknownKeys(input_internal::kOutletKeys);
       const std::optional<std::string> id = fields.RequiredNonEmptyString("id");
       const std::optional<std::string> name = fields.OptionalString("name");
       const std::optional<std::string> kind = fields.OptionalNonEmptyString("kind");
@@ -165,6 +168,7 @@ class ClaimsReader {
   }
 
   void ReadPredicate(const FieldReader& fields) {
+    fields.WarnUnknownKeys(input_internal::kPredicateKeys);
     PredicateRecord record;
     const std::optional<std::string> id = fields.RequiredNonEmptyString("id");
     if (id) {
@@ -239,6 +243,7 @@ class ClaimsReader {
       return;
     }
     const FieldReader tolerance_fields(&sink_, *value, fields.PointerOf("tolerance"));
+    tolerance_fields.WarnUnknownKeys(input_internal::kToleranceKeys);
     const auto read_bound = [&](std::string_view key, double* bound) {
       const Json* bound_value = tolerance_fields.Find(key);
       if (bound_value == nullptr) {
@@ -339,6 +344,7 @@ class ClaimsReader {
                                           const PredicateRecord& predicate) {
     const std::size_t errors_before = sink_.error_count();
     const FieldReader fields(&sink_, value, pointer);
+    fields.WarnUnknownKeys(input_internal::kQuantityKeys);
 
     // A null amount is meaningful (magnitude unknown), so it is not read as "not given".
     constexpr std::string_view kAmount = "a finite number, or null when the magnitude is unknown";
@@ -455,6 +461,7 @@ class ClaimsReader {
   }
 
   void ReadArticle(const FieldReader& fields) {
+    fields.WarnUnknownKeys(input_internal::kArticleKeys);
     ArticleRecord article;
     article.pointer = fields.pointer();
     if (const std::optional<std::string> id = fields.RequiredNonEmptyString("id")) {
@@ -496,6 +503,7 @@ class ClaimsReader {
   }
 
   ClaimRecord ReadClaim(const FieldReader& fields, const ArticleRecord& article) {
+    fields.WarnUnknownKeys(input_internal::kClaimKeys);
     ClaimRecord claim;
     claim.pointer = fields.pointer();
     if (const std::optional<std::string> id = fields.RequiredNonEmptyString("id")) {
@@ -663,6 +671,7 @@ class ClaimsReader {
       return std::nullopt;
     }
     const FieldReader fields(&sink_, entry, pointer);
+    fields.WarnUnknownKeys(input_internal::kInlineSourceKeys);
     std::optional<std::string> id = fields.RequiredNonEmptyString("id");
     const std::optional<std::string> name = fields.OptionalString("name");
     const std::optional<std::string> kind = fields.OptionalNonEmptyString("kind");

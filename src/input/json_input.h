@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -34,7 +35,7 @@ class DiagnosticSink {
   std::size_t error_count() const { return errors_.size(); }
   const std::string& file() const { return file_; }
   std::vector<Diagnostic> TakeWarnings() { return std::move(warnings_); }
-  // Throws InputError with every error collected, if there is any.
+  // Throws InputError with every error collected, if there is any, followed by the warnings.
   void ThrowIfErrors();
 
  private:
@@ -94,6 +95,8 @@ class FieldReader {
   const Json* Array(std::string_view key, bool required) const;
 
   void TypeError(std::string_view key, std::string_view expected, const Json& found) const;
+  // A warning at each key of the object that is not in `known` (input/known_keys.h).
+  void WarnUnknownKeys(std::span<const std::string_view> known) const;
 
  private:
   DiagnosticSink* sink_;

@@ -19,6 +19,7 @@
 
 #include "credence/value.h"
 #include "input/input_source.h"
+#include "input/known_keys.h"
 #include "input/sha256_stream.h"
 #include "util/id_index.h"
 
@@ -188,6 +189,22 @@ class JsonlLoader {
       first = false;
     }
     ReportUnknownViaSources();
+    std::vector<Diagnostic> found = header_warnings_;
+    for (const UnknownKey& unknown : unknown_keys_) {
+      std::string message = unknown.message;
+      if (unknown.lines > 1) {
+        message += " (on " + std::to_string(unknown.lines) + " lines; this is the first)";
+      }
+      found.push_back(Diagnostic{Severity::kWarning,
+                                 Location{display_path_, unknown.pointer, unknown.line},
+                                 std::move(message)});
+    }
+    if (unknown_key_overflow_ > 0) {
+      found.push_back(
+          Diagnostic{Severity::kWarning, Location{display_path_, "", 0},
+                     "... and " + std::to_string(unknown_key_overflow_) + " more unknown keys"});
+    }
+    if (warnings != nullptr) warnings->insert(warnings->end(), found.begin(), found.end());
     if (claim_lines_.empty() && error_count_ == 0) {
       ErrorAt(0, "",
               "no claims: the file is empty or holds only its header; expected one claim (a JSON "
@@ -205,6 +222,8 @@ class JsonlLoader {
             Severity::kError, Location{display_path_, "", 0},
             "... and " + std::to_string(error_count_ - errors_.size()) + " more errors"});
       }
+      // The warnings go along: an unknown key is often why a value failed.
+      errors_.insert(errors_.end(), found.begin(), found.end());
       throw InputError(std::move(errors_));
     }
     return std::move(builder_).Finish(lines_.Digest());
@@ -248,6 +267,33 @@ class JsonlLoader {
   }
   bool Failing() const { return error_count_ > 0; }
 
+  // Unknown keys are counted per key and place, not reported per line: a typo in a generator
+  // repeats on every line, and one warning naming the first says enough.
+  void WarnUnknownKeys(const simdjson::dom::object& object, const std::string& parent,
+                       input_internal::KeyList known) {
+    for (const auto field : object) {
+      const std::string_view key = field.key;
+      if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+      std::optional<std::string> message = input_internal::UnknownKeyMessage(key, known);
+      if (!message) continue;
+      std::string pointer = parent + "/";
+      for (const char c : key) {  // RFC 6901
+        pointer += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+      }
+      const auto [found, inserted] = unknown_key_index_.try_emplace(pointer, unknown_keys_.size());
+      if (!inserted) {
+        ++unknown_keys_[found->second].lines;
+        continue;
+      }
+      if (unknown_keys_.size() == kMaxKeptErrors) {
+        unknown_key_index_.erase(found);
+        ++unknown_key_overflow_;
+        continue;
+      }
+      unknown_keys_.push_back(UnknownKey{std::move(pointer), std::move(*message), line_, 1});
+    }
+  }
+
   // The header reuses the claims document reader's checks: it is a document without articles.
   void ReadHeader(const simdjson::dom::object& header, std::string_view text) {
     if (header["articles"].error() == simdjson::SUCCESS) {
@@ -266,9 +312,20 @@ class JsonlLoader {
       parsed = ParseClaimsDocument(document, path_, options);
     } catch (const InputError& error) {
       for (const Diagnostic& diagnostic : error.diagnostics()) {
-        Error(diagnostic.where.pointer, diagnostic.message);
+        if (diagnostic.severity == Severity::kError) {
+          Error(diagnostic.where.pointer, diagnostic.message);
+        } else {
+          header_warnings_.push_back(Diagnostic{
+              Severity::kWarning, Location{display_path_, diagnostic.where.pointer, line_},
+              diagnostic.message});
+        }
       }
       return;
+    }
+    for (Diagnostic& warning : parsed.warnings) {
+      warning.where.file = display_path_;
+      warning.where.line = line_;
+      header_warnings_.push_back(std::move(warning));
     }
     for (OutletRecord& outlet : parsed.outlets) {
       const std::string id = outlet.id;
@@ -382,6 +439,7 @@ class JsonlLoader {
   std::optional<Value> ReadQuantityObject(element value, const PredicateRecord& predicate) {
     const std::size_t errors_before = error_count_;
     const simdjson::dom::object object = value.get_object().value_unsafe();
+    WarnUnknownKeys(object, "/value", input_internal::kQuantityKeys);
     constexpr std::string_view kAmount = "a finite number, or null when the magnitude is unknown";
     std::optional<double> amount;
     element found;
@@ -499,6 +557,7 @@ class JsonlLoader {
   std::optional<std::uint32_t> ReadInlineSource(const simdjson::dom::object& entry,
                                                 const std::string& pointer,
                                                 std::string_view* id_out) {
+    WarnUnknownKeys(entry, pointer, input_internal::kInlineSourceKeys);
     element value;
     std::string_view id;
     if (entry["id"].get(value) != simdjson::SUCCESS ||
@@ -545,6 +604,7 @@ class JsonlLoader {
 
   void ReadClaim(const simdjson::dom::object& object) {
     const std::size_t errors_before = error_count_;
+    WarnUnknownKeys(object, "", input_internal::kJsonlClaimKeys);
     std::optional<std::string_view> id, subject, outlet, article, title, url;
     std::optional<element> value, via;
     std::optional<Date> as_of, published, since, until;
@@ -733,6 +793,16 @@ class JsonlLoader {
   };
   std::vector<std::uint8_t> outlet_known_;
   std::unordered_map<std::uint32_t, ViaReference> first_via_reference_;
+  struct UnknownKey {
+    std::string pointer;
+    std::string message;
+    std::int64_t line = 0;  // the first line it is on
+    std::size_t lines = 0;  // how many lines have it
+  };
+  std::vector<Diagnostic> header_warnings_;
+  std::vector<UnknownKey> unknown_keys_;
+  std::unordered_map<std::string, std::size_t> unknown_key_index_;  // pointer -> unknown_keys_
+  std::size_t unknown_key_overflow_ = 0;
   // Every claim id with its line, to report duplicates: the id plus about 32 bytes per claim.
   internal::IdIndex<std::int64_t> claim_lines_;
 };
