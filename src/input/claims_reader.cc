@@ -16,9 +16,11 @@
 #include "credence/error.h"
 #include "credence/input.h"
 #include "credence/value.h"
+#include "input/domain_check.h"
 #include "input/input_limits.h"
 #include "input/json_input.h"
 #include "input/known_keys.h"
+#include "input/unit_check.h"
 
 namespace credence {
 namespace {
@@ -211,12 +213,24 @@ class ClaimsReader {
                     "expected at least one allowed value (leave \"values\" out for an open "
                     "domain), got an empty array");
       }
+      std::vector<std::size_t> index_of;  // the position in "values" of each domain value
       for (std::size_t j = 0; j < values->size(); ++j) {
         std::optional<Value> value =
             ReadValue((*values)[j], ChildPointer(values_pointer, j), record);
         if (value) {
           record.domain.push_back(std::move(*value));
+          index_of.push_back(j);
         }
+      }
+      if (const auto agreeing =
+              input_internal::FindAgreeingValues(record.domain, record.tolerance)) {
+        const auto [first, later] = *agreeing;
+        sink_.Error(ChildPointer(values_pointer, index_of[later]),
+                    "duplicate allowed values: " + (*values)[index_of[first]].dump() + " (at " +
+                        ChildPointer(values_pointer, index_of[first]) + ") and " +
+                        (*values)[index_of[later]].dump() +
+                        " agree with each other as claims are compared, so a claim of either "
+                        "would count for the first only; give values no claim can match both of");
       }
     }
 
@@ -337,7 +351,12 @@ class ClaimsReader {
       sink_.Error(pointer, "expected a finite amount, got " + DescribeJson(value));
       return std::nullopt;
     }
-    return Value::Quantity(amount, predicate.unit);
+    Value quantity = Value::Quantity(amount, predicate.unit);
+    if (std::optional<std::string> overflow = input_internal::NonFiniteQuantity(quantity)) {
+      sink_.Error(pointer, std::move(*overflow));
+      return std::nullopt;
+    }
+    return quantity;
   }
 
   std::optional<Value> ReadQuantityObject(const Json& value, const std::string& pointer,
@@ -367,18 +386,19 @@ class ClaimsReader {
     }
     // Units of different known dimensions can never agree: a duration claimed for a currency
     // predicate is an annotation mistake, not a disagreement between outlets.
-    const Unit claimed = ParseUnit(unit);
-    const Unit declared = ParseUnit(predicate.unit);
-    if (claimed.dimension != Dimension::kOther && declared.dimension != Dimension::kOther &&
-        claimed.dimension != declared.dimension) {
-      sink_.Error(fields.PointerOf("unit"),
-                  "unit " + Quote(unit) + " cannot be converted to the unit " +
-                      Quote(predicate.unit) + " of predicate " + Quote(predicate.id));
+    if (std::optional<std::string> mismatch =
+            input_internal::UnitMismatch(unit, predicate.unit, predicate.id)) {
+      sink_.Error(fields.PointerOf("unit"), std::move(*mismatch));
     }
     if (sink_.error_count() != errors_before) {
       return std::nullopt;
     }
-    return Value::Quantity(amount, unit, scale);
+    Value quantity = Value::Quantity(amount, unit, scale);
+    if (std::optional<std::string> overflow = input_internal::NonFiniteQuantity(quantity)) {
+      sink_.Error(pointer, std::move(*overflow));
+      return std::nullopt;
+    }
+    return quantity;
   }
 
   // ---- dates ----

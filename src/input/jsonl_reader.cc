@@ -21,6 +21,7 @@
 #include "input/input_source.h"
 #include "input/known_keys.h"
 #include "input/sha256_stream.h"
+#include "input/unit_check.h"
 #include "util/id_index.h"
 
 namespace credence::input_internal {
@@ -426,7 +427,12 @@ class JsonlLoader {
             Error(pointer, "expected a finite amount, got " + Describe(value));
             return std::nullopt;
           }
-          return Value::Quantity(amount, predicate.unit);
+          Value quantity = Value::Quantity(amount, predicate.unit);
+          if (std::optional<std::string> overflow = input_internal::NonFiniteQuantity(quantity)) {
+            Error(pointer, std::move(*overflow));
+            return std::nullopt;
+          }
+          return quantity;
         }
         if (value.type() == element_type::OBJECT) return ReadQuantityObject(value, predicate);
         return fail("a number (in " + Quoted(predicate.unit) +
@@ -473,15 +479,17 @@ class JsonlLoader {
       Error("/value/scale", "unknown scale word " + Quoted(scale) +
                                 " (expected thousand, million, billion, trillion, k, m or bn)");
     }
-    const Unit claimed = ParseUnit(unit);
-    const Unit declared = ParseUnit(predicate.unit);
-    if (claimed.dimension != Dimension::kOther && declared.dimension != Dimension::kOther &&
-        claimed.dimension != declared.dimension) {
-      Error("/value/unit", "unit " + Quoted(unit) + " cannot be converted to the unit " +
-                               Quoted(predicate.unit) + " of predicate " + Quoted(predicate.id));
+    if (std::optional<std::string> mismatch =
+            input_internal::UnitMismatch(unit, predicate.unit, predicate.id)) {
+      Error("/value/unit", std::move(*mismatch));
     }
     if (error_count_ != errors_before) return std::nullopt;
-    return Value::Quantity(amount, unit, scale);
+    Value quantity = Value::Quantity(amount, unit, scale);
+    if (std::optional<std::string> overflow = input_internal::NonFiniteQuantity(quantity)) {
+      Error("/value", std::move(*overflow));
+      return std::nullopt;
+    }
+    return quantity;
   }
 
   std::uint32_t InternOutlet(std::string_view id) {
