@@ -24,8 +24,6 @@ void DiagnosticSink::ErrorAtLine(std::int64_t line, std::string message) {
 
 void DiagnosticSink::ThrowIfErrors() {
   if (!errors_.empty()) {
-    // The warnings go along: an unknown key ("unti" for "unit") is often why a value failed.
-    errors_.insert(errors_.end(), warnings_.begin(), warnings_.end());
     throw InputError(std::move(errors_));
   }
 }

@@ -35,7 +35,7 @@ class DiagnosticSink {
   std::size_t error_count() const { return errors_.size(); }
   const std::string& file() const { return file_; }
   std::vector<Diagnostic> TakeWarnings() { return std::move(warnings_); }
-  // Throws InputError with every error collected, if there is any, followed by the warnings.
+  // Throws InputError with every error collected, if there is any.
   void ThrowIfErrors();
 
  private:

@@ -223,8 +223,6 @@ class JsonlLoader {
             Severity::kError, Location{display_path_, "", 0},
             "... and " + std::to_string(error_count_ - errors_.size()) + " more errors"});
       }
-      // The warnings go along: an unknown key is often why a value failed.
-      errors_.insert(errors_.end(), found.begin(), found.end());
       throw InputError(std::move(errors_));
     }
     return std::move(builder_).Finish(lines_.Digest());

@@ -67,12 +67,7 @@ std::vector<Diagnostic> ErrorsOf(Read read) {
   try {
     read();
   } catch (const InputError& error) {
-    // The warnings that go along with the errors are not asked about here.
-    std::vector<Diagnostic> errors;
-    for (const Diagnostic& diagnostic : error.diagnostics()) {
-      if (diagnostic.severity == Severity::kError) errors.push_back(diagnostic);
-    }
-    return errors;
+    return error.diagnostics();
   }
   ADD_FAILURE() << "no InputError thrown";
   return {};

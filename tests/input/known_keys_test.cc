@@ -4,6 +4,7 @@
 #include "input/known_keys.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -132,7 +133,8 @@ TEST(KnownKeys, StrictMakesThemErrors) {
 }
 
 std::string WriteTemp(const std::string& name, const std::string& text) {
-  const fs::path dir = fs::temp_directory_path() / "credence_known_keys_test";
+  const fs::path dir =
+      fs::temp_directory_path() / ("credence_known_keys_test_" + std::to_string(::getpid()));
   fs::create_directories(dir);
   const fs::path path = dir / name;
   std::ofstream(path, std::ios::binary) << text;

@@ -3,6 +3,7 @@
 #include "input/repeated_answers.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -21,7 +22,8 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string WriteTemp(const std::string& name, const std::string& text) {
-  const fs::path dir = fs::temp_directory_path() / "credence_repeated_answers_test";
+  const fs::path dir =
+      fs::temp_directory_path() / ("credence_repeated_answers_test_" + std::to_string(::getpid()));
   fs::create_directories(dir);
   const fs::path path = dir / name;
   std::ofstream(path, std::ios::binary) << text;
