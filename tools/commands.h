@@ -34,38 +34,45 @@ void AddSolverFlags(CLI::App* command, SolverOptions* options);
 
 // Where report and export get their scores (tools/scores_source.cc): INPUT scored with the
 // solver flags, or a scores document given by --scores.
-struct ScoresSource {
-  std::string input;
-  std::string format = "auto";
-  std::string scores_file;
-  bool allow_empty = false;  // as InputFlags::allow_empty
-  SolverOptions options;
-};
-void AddScoresSourceFlags(CLI::App* command, ScoresSource* source);
+// (ScoresSource follows InputFlags below.)
 struct ScoresDocument {
   std::string text;
   std::string name;  // the file it came from, for error messages
 };
-ScoresDocument LoadScores(const ScoresSource& source);
-
 // The input of a command that reads claims (tools/credence.cc).
 struct InputFlags {
   std::string input;
   std::string format = "auto";
-  bool allow_empty = false;  // an input without claims is an error unless this is set
+  bool allow_empty = false;         // an input without claims is an error unless this is set
+  std::string duplicates = "vote";  // ReadOptions::duplicates, by name
+  bool strict = false;              // ReadOptions::strict
 };
 // The --format help of the commands that score any input.
 extern const char* const kInputFormatHelp;
-// Adds INPUT, --format (with `format_help`) and --allow-empty.
+// Adds INPUT, --format (with `format_help`), --allow-empty and the reading flags below.
 void AddInputFlags(CLI::App* command, InputFlags* flags, const std::string& format_help);
+// Adds --duplicates and --strict, for commands that name INPUT and --format themselves.
+void AddReadFlags(CLI::App* command, InputFlags* flags);
 // The format --format names (kAuto for "auto"); CommandUsageError for an unknown name.
 InputFormat ParseFormatFlag(const InputFlags& flags);
+// The reader options the flags ask for; CommandUsageError for an unknown --duplicates.
+ReadOptions ReadOptionsOf(const InputFlags& flags);
 // Throws InputError at `input` when it holds no claim, unless `allow_empty`: an empty input is
 // almost always a broken pipeline upstream, and exit status 0 would hide it.
 void RequireClaims(std::size_t num_claims, const std::string& input, bool allow_empty);
-// Loads the input as `format` (kAuto detects it), prints at most `max_warnings` of its warnings
-// to standard error (then how many more there were), and applies RequireClaims.
-ClaimStore LoadInput(const InputFlags& flags, InputFormat format, std::size_t max_warnings);
+// Loads the input as `format` (kAuto detects it; `detected`, when not null, receives the format
+// read), prints at most `max_warnings` of its warnings to standard error (then how many more
+// there were), and applies RequireClaims.
+ClaimStore LoadInput(const InputFlags& flags, InputFormat format, std::size_t max_warnings,
+                     InputFormat* detected = nullptr);
+
+struct ScoresSource {
+  InputFlags input;  // INPUT empty when --scores is given
+  std::string scores_file;
+  SolverOptions options;
+};
+void AddScoresSourceFlags(CLI::App* command, ScoresSource* source);
+ScoresDocument LoadScores(const ScoresSource& source);
 
 // credence eval (tools/eval_command.cc).
 Command AddEvalCommand(CLI::App& app);

@@ -49,6 +49,31 @@ void AddInputFlags(CLI::App* command, InputFlags* flags, const std::string& form
   command->add_flag("--allow-empty", flags->allow_empty,
                     "accept an input that holds no claim (refused by default: an empty input is "
                     "usually a broken pipeline)");
+  AddReadFlags(command, flags);
+}
+
+void AddReadFlags(CLI::App* command, InputFlags* flags) {
+  command
+      ->add_option("--duplicates", flags->duplicates,
+                   "tables (crowd-csv, crowd-tsv, population): a row whose worker already "
+                   "answered its item is one more vote (vote), left out (first), kept instead "
+                   "of the earlier answers (last) or an error (error)")
+      ->capture_default_str();
+  command->add_flag("--strict", flags->strict,
+                    "make every warning about the input an error (unknown keys, normalised "
+                    "dates, look-alike ids, repeated rows)");
+}
+
+ReadOptions ReadOptionsOf(const InputFlags& flags) {
+  ReadOptions options;
+  const std::optional<DuplicateAnswers> duplicates = ParseDuplicateAnswers(flags.duplicates);
+  if (!duplicates) {
+    throw CommandUsageError("unknown --duplicates \"" + flags.duplicates +
+                            "\"; known: vote, first, last, error");
+  }
+  options.duplicates = *duplicates;
+  options.strict = flags.strict;
+  return options;
 }
 
 const char* const kInputFormatHelp =
@@ -72,9 +97,10 @@ void RequireClaims(std::size_t num_claims, const std::string& input, bool allow_
                               "to accept an empty input)"});
 }
 
-ClaimStore LoadInput(const InputFlags& flags, InputFormat format, std::size_t max_warnings) {
+ClaimStore LoadInput(const InputFlags& flags, InputFormat format, std::size_t max_warnings,
+                     InputFormat* detected) {
   std::vector<Diagnostic> warnings;
-  ClaimStore store = LoadClaimStore(flags.input, format, {}, &warnings);
+  ClaimStore store = LoadClaimStore(flags.input, format, ReadOptionsOf(flags), &warnings, detected);
   for (std::size_t i = 0; i < warnings.size() && i < max_warnings; ++i) {
     std::cerr << warnings[i].ToString() << '\n';
   }
@@ -93,6 +119,7 @@ constexpr int kExitUserError = 1;  // the input, an output or the system: fixabl
 constexpr int kExitUsage = 2;
 constexpr int kExitInternal = 3;  // a bug
 
+using credence::cli::AddReadFlags;
 using credence::cli::InputFlags;
 using UsageError = credence::cli::CommandUsageError;
 
@@ -167,37 +194,40 @@ int RunScore(const InputFlags& flags, const credence::SolverOptions& options,
   return 0;
 }
 
-int RunValidate(const std::vector<std::string>& inputs, bool allow_empty) {
+int RunValidate(const std::vector<std::string>& inputs, const InputFlags& flags) {
   int status = 0;
+  const credence::ReadOptions options = credence::cli::ReadOptionsOf(flags);
   for (const std::string& input : inputs) {
     // Each input's report is written whole, through the same checked path as every output.
     std::ostringstream report;
     try {
-      if (input != "-" &&
-          credence::DetectInputFormat(input) == credence::InputFormat::kClaimsJsonl) {
-        std::vector<credence::Diagnostic> warnings;
-        const credence::ClaimStore store =
-            credence::LoadClaimStore(input, credence::InputFormat::kClaimsJsonl, {}, &warnings);
-        for (const credence::Diagnostic& warning : warnings) report << warning.ToString() << '\n';
-        credence::cli::RequireClaims(store.num_claims(), input, allow_empty);
-        report << input << ": valid JSON Lines: " << store.num_outlets() << " outlets, "
-               << store.predicates().size() << " predicates, " << store.num_claims() << " claims\n";
-      } else {
-        const credence::ClaimsDocument document = credence::ReadClaimsDocument(input);
-        for (const credence::Diagnostic& warning : document.warnings) {
-          report << warning.ToString() << '\n';
-        }
-        credence::cli::RequireClaims(document.NumClaims(), input, allow_empty);
-        report << input << ": valid: " << document.outlets.size() << " outlets, "
-               << document.predicates.size() << " predicates, " << document.articles.size()
-               << " articles, " << document.NumClaims() << " claims\n";
+      // Opened once and detected from its first bytes, so a pipe or standard input works too.
+      std::vector<credence::Diagnostic> warnings;
+      credence::InputFormat format = credence::InputFormat::kAuto;
+      const credence::ClaimStore store = credence::LoadClaimStore(
+          input, credence::InputFormat::kAuto, options, &warnings, &format);
+      for (const credence::Diagnostic& warning : warnings) report << warning.ToString() << '\n';
+      credence::cli::RequireClaims(store.num_claims(), input, flags.allow_empty);
+      report << input << ": valid";
+      if (format == credence::InputFormat::kClaimsJsonl) {
+        report << " JSON Lines";
+      } else if (format != credence::InputFormat::kClaimsJson) {
+        report << " " << credence::ToString(format);
       }
+      report << ": " << store.num_outlets() << " outlets, " << store.predicates().size()
+             << " predicates, ";
+      if (format == credence::InputFormat::kClaimsJson) {
+        report << store.articles().size() << " articles, ";
+      }
+      report << store.num_claims() << " claims\n";
     } catch (const credence::InputError& error) {
+      std::size_t problems = 0;
       for (const credence::Diagnostic& diagnostic : error.diagnostics()) {
         report << diagnostic.ToString() << '\n';
+        problems += diagnostic.severity == credence::Severity::kError ? 1 : 0;
       }
-      report << input << ": invalid: " << error.diagnostics().size() << " problem"
-             << (error.diagnostics().size() == 1 ? "" : "s") << '\n';
+      report << input << ": invalid: " << problems << " problem" << (problems == 1 ? "" : "s")
+             << '\n';
       status = kExitUserError;
     }
     credence::WriteFileAtomically("-", report.str());
@@ -300,15 +330,18 @@ int RunCommandLine(int argc, char** argv) {
                   "error)");
 
   std::vector<std::string> validate_inputs;
-  bool validate_allow_empty = false;
+  InputFlags validate_flags;
   CLI::App* validate = app.add_subcommand(
-      "validate", "check claims documents; exit 0 when valid, 1 with every problem listed");
+      "validate",
+      "check inputs (claims documents, JSON Lines, tables); exit 0 when valid, 1 with every "
+      "problem listed");
   validate
       ->add_option("INPUT", validate_inputs,
-                   "claims documents or JSON Lines files ('-' for standard input: a document)")
+                   "claims documents, JSON Lines files or tables ('-' for standard input)")
       ->required();
-  validate->add_flag("--allow-empty", validate_allow_empty,
+  validate->add_flag("--allow-empty", validate_flags.allow_empty,
                      "count a document without claims as valid (refused by default)");
+  AddReadFlags(validate, &validate_flags);
 
   InputFlags graph_flags;
   credence::SolverOptions graph_options;
@@ -334,7 +367,7 @@ int RunCommandLine(int argc, char** argv) {
     return app.exit(error) == 0 ? 0 : kExitUsage;
   }
   if (score->parsed()) return RunScore(score_flags, score_options, score_output, score_summary);
-  if (validate->parsed()) return RunValidate(validate_inputs, validate_allow_empty);
+  if (validate->parsed()) return RunValidate(validate_inputs, validate_flags);
   if (graph->parsed()) return RunGraph(graph_flags, graph_options, graph_output);
   for (const credence::cli::Command& command : commands) {
     if (command.app->parsed()) return command.run();

@@ -50,12 +50,9 @@ int RunEval(const EvalFlags& flags) {
     CreateSolver(flags.algorithm);  // throws std::invalid_argument when unknown
     algorithms.push_back(flags.algorithm);
   }
-  const InputFormat requested = ParseFormatFlag(flags.input);
-  // The gold file's format follows the input's, so the input's must be known first.
-  const InputFormat format =
-      requested == InputFormat::kAuto ? DetectInputFormat(flags.input.input) : requested;
-
-  const ClaimStore store = LoadInput(flags.input, format, kMaxWarnings);
+  // The gold file's format follows the input's: the one detected when loading it.
+  InputFormat format = ParseFormatFlag(flags.input);
+  const ClaimStore store = LoadInput(flags.input, format, kMaxWarnings, &format);
   const std::vector<TruthRecord> truth = ReadGold(flags.truth, format);
   std::vector<Diagnostic> warnings;
   const std::vector<EvalResult> results =
@@ -103,6 +100,7 @@ Command AddEvalCommand(CLI::App& app) {
                    "gold values for the input (the gold file of its format, see --format)")
       ->required();
   command->add_option("--format", flags->input.format, formats)->capture_default_str();
+  AddReadFlags(command, &flags->input);
   std::string names;
   for (std::string_view name : SolverNames()) {
     names += names.empty() ? "" : ", ";

@@ -216,6 +216,21 @@ class ClaimStoreBuilder {
                  const std::vector<std::uint32_t>& new_state_of);
   // Marks every as_of as a fallback (a format without dates).
   void SetDaysAreFallback() { days_are_fallback_ = true; }
+  // Makes every claim its own evidence group: tabular votes, where a worker's repeated answer
+  // is one more vote (as crowd-kit counts rows), not a copy of the first.
+  void SetClaimsIndependent() { claims_independent_ = true; }
+
+  // A claim whose outlet already made a claim on the same proposition: the earlier claim (the
+  // pair's first) and whether it asserts another value than that first one.
+  struct Repeat {
+    std::uint32_t first = 0;
+    std::uint32_t later = 0;
+    bool conflicting = false;
+  };
+  // Every repeat so far, in the order of the later claim. Costs 4 bytes a claim while it runs.
+  std::vector<Repeat> FindRepeats() const;
+  // Removes claims (indices in increasing order) added so far; the later ones move up.
+  void RemoveClaims(const std::vector<std::uint32_t>& claims);
 
   std::size_t num_claims() const;
   const std::vector<OutletRecord>& outlets() const;
@@ -232,6 +247,7 @@ class ClaimStoreBuilder {
   struct Pending;
   std::unique_ptr<Pending> pending_;
   bool days_are_fallback_ = false;
+  bool claims_independent_ = false;
 };
 
 // Interns a validated document into a store (through ClaimStoreBuilder): outlets (declared,

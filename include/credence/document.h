@@ -73,6 +73,9 @@ struct ClaimsDocument {
   std::vector<PredicateRecord> predicates;
   std::vector<ArticleRecord> articles;
   std::vector<Diagnostic> warnings;  // e.g. an article without a publication date
+  // Tabular votes: every claim is its own evidence group (a worker's repeated answer is one more
+  // vote, not a copy of the first).
+  bool claims_are_independent = false;
 
   std::size_t NumClaims() const;
 };

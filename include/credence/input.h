@@ -15,7 +15,23 @@
 
 namespace credence {
 
+// What a tabular reader (crowd CSV and TSV, the population table) does with a row whose worker
+// already answered its item (docs/format.md, "Repeated answers").
+enum class DuplicateAnswers {
+  kVote,   // every row is a vote, as crowd-kit counts them (the default); one warning counts them
+  kFirst,  // the first answer of each (item, worker) pair is kept, later ones left out
+  kLast,   // the last answer of each pair is kept
+  kError,  // a repeated pair is an error at its later line, naming the first
+};
+std::string_view ToString(DuplicateAnswers duplicates);
+std::optional<DuplicateAnswers> ParseDuplicateAnswers(std::string_view name);
+
 struct ReadOptions {
+  // Repeated (item, worker) rows in tabular inputs.
+  DuplicateAnswers duplicates = DuplicateAnswers::kVote;
+  // Every warning of the reader (an unknown key, a normalised date, look-alike ids, ...) is an
+  // error instead.
+  bool strict = false;
   // Dates outside these years are rejected as absurd.
   int min_year = 1800;
   int max_year = 2200;
@@ -73,9 +89,12 @@ ClaimsDocument ReadInput(const std::string& path, InputFormat format,
 // Reads any supported format straight into a claim store by the fastest path for the format:
 // tabular and JSON Lines inputs stream into the store without an intermediate document.
 // Warnings (e.g. an undated article) are appended to `warnings` when it is not null.
+// `detected`, when not null, receives the format read (the detected one for kAuto). The input is
+// opened once: pipes, FIFOs and standard input work with kAuto.
 ClaimStore LoadClaimStore(const std::string& path, InputFormat format,
                           const ReadOptions& options = {},
-                          std::vector<Diagnostic>* warnings = nullptr);
+                          std::vector<Diagnostic>* warnings = nullptr,
+                          InputFormat* detected = nullptr);
 
 // A gold value for one proposition, as text comparable with Value::ToDisplay() of the
 // proposition's candidate values (after the same normalisation the importer applies); eval
@@ -91,6 +110,10 @@ struct TruthRecord {
 // Reads the gold file that goes with a data set of `format` ("question,truth" CSV with a header,
 // item<TAB>label TSV, the population truth CSV).
 std::vector<TruthRecord> ReadTruth(const std::string& path, InputFormat format);
+
+// Turns warnings into errors: with ReadOptions::strict, throws InputError listing them as errors
+// when there is any.
+void ThrowIfStrict(const std::vector<Diagnostic>& warnings, const ReadOptions& options);
 
 // Reads the whole file, or standard input for "-". Throws InputError when it cannot.
 std::string ReadInputBytes(const std::string& path, std::size_t max_bytes);

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -60,6 +61,10 @@ struct Unit {
 // Accepts singular and plural names and common abbreviations ("days", "wk", "months", "yr",
 // "$", "usd", "dollars", "euro"...). Unknown units are kept as their own dimension.
 Unit ParseUnit(std::string_view text);
+
+// The unit names ParseUnit knows (lower case), in the order docs/format.md lists them. Three
+// letters that are none of them read as a currency code.
+std::span<const std::string_view> KnownUnitNames();
 
 // "thousand" 1e3, "million" 1e6, "billion" 1e9, "trillion" 1e12 (also "k", "m", "bn").
 std::optional<double> ParseScaleWord(std::string_view text);

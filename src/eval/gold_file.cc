@@ -6,6 +6,7 @@
 
 #include "credence/eval.h"
 #include "input/delimited_reader.h"
+#include "input/input_source.h"
 #include "input/json_input.h"
 
 namespace credence {
@@ -40,7 +41,8 @@ bool IsGoldHeader(std::span<const std::string_view> fields) {
 std::vector<TruthRecord> ReadGoldCsv(const std::string& path) {
   using input_internal::Quote;
   const ReadOptions limits;
-  input_internal::DelimitedReader reader(path, ',', limits.max_line_bytes);
+  input_internal::InputSource source(path);
+  input_internal::DelimitedReader reader(source, ',', limits.max_line_bytes);
   const std::string shown = path == "-" ? "<stdin>" : path;
   // The header comes first; without it the file is some other file, and one error says so.
   const bool has_row = reader.Next();

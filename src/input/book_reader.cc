@@ -185,8 +185,8 @@ void AddError(std::vector<Diagnostic>* errors, const std::string& path, std::int
 
 // The non-blank lines of `bytes`, without a BOM or CR; lines over the length limit or not UTF-8
 // are reported and left out.
-std::vector<Line> Lines(const std::string& bytes, const std::string& path,
-                        const ReadOptions& options, std::vector<Diagnostic>* errors) {
+std::vector<Line> Lines(std::string_view bytes, const std::string& path, const ReadOptions& options,
+                        std::vector<Diagnostic>* errors) {
   std::vector<Line> lines;
   std::string_view text = bytes;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
@@ -252,7 +252,11 @@ bool FieldsWithinLimits(const std::vector<std::string_view>& fields, std::size_t
 }  // namespace
 
 ClaimsDocument ReadBookAuthor(const std::string& path, const ReadOptions& options) {
-  const std::string bytes = ReadInputBytes(path, options.max_input_bytes);
+  return ParseBookAuthor(ReadInputBytes(path, options.max_input_bytes), path, options);
+}
+
+ClaimsDocument ParseBookAuthor(std::string_view bytes, const std::string& path,
+                               const ReadOptions& options) {
   ClaimsDocument document;
   document.source = path;
   document.input_digest = Sha256Digest(bytes);
@@ -314,7 +318,11 @@ ClaimsDocument ReadBookAuthor(const std::string& path, const ReadOptions& option
 }
 
 std::vector<TruthRecord> ReadBookTruth(const std::string& path, const ReadOptions& options) {
-  const std::string bytes = ReadInputBytes(path, options.max_input_bytes);
+  return ParseBookTruth(ReadInputBytes(path, options.max_input_bytes), path, options);
+}
+
+std::vector<TruthRecord> ParseBookTruth(std::string_view bytes, const std::string& path,
+                                        const ReadOptions& options) {
   std::vector<Diagnostic> errors;
   std::vector<TruthRecord> truth;
   // The line each isbn's truth came from, to name both lines when a later one disagrees.

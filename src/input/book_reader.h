@@ -28,11 +28,16 @@ std::string NormalizeAuthorList(std::string_view raw);
 // Errors name file and line: wrong field counts, empty store or isbn, invalid UTF-8, fields or
 // lines over the limits of `options`, and a file with no claim at all.
 ClaimsDocument ReadBookAuthor(const std::string& path, const ReadOptions& options = {});
+// The same, of the file's bytes as read; `path` names it in messages.
+ClaimsDocument ParseBookAuthor(std::string_view bytes, const std::string& path,
+                               const ReadOptions& options = {});
 
 // Reads book_golden.txt (isbn<TAB>authors records, blank lines between them) with the same
 // normalisation. Errors name file and line, as for ReadBookAuthor; an isbn given two different
 // author lists is refused at the later line, one given the same list twice is read once.
 std::vector<TruthRecord> ReadBookTruth(const std::string& path, const ReadOptions& options = {});
+std::vector<TruthRecord> ParseBookTruth(std::string_view bytes, const std::string& path,
+                                        const ReadOptions& options = {});
 
 }  // namespace credence::input_internal
 

@@ -16,8 +16,11 @@
 #include "credence/error.h"
 #include "credence/input.h"
 #include "credence/value.h"
+#include "input/domain_check.h"
 #include "input/input_limits.h"
 #include "input/json_input.h"
+#include "input/known_keys.h"
+#include "input/unit_check.h"
 
 namespace credence {
 namespace {
@@ -68,6 +71,7 @@ class ClaimsReader {
       return;
     }
     const FieldReader top(&sink_, root, "");
+    top.WarnUnknownKeys(input_internal::kDocumentKeys);
     if (const Json* version = top.Find("credence");
         version != nullptr && !(version->is_string() && *version == "1")) {
       top.TypeError("credence", "the format version \"1\" (a string)", *version);
@@ -135,6 +139,7 @@ class ClaimsReader {
         continue;
       }
       const FieldReader fields(&sink_, outlet, pointer);
+      fields.WarnUnknownKeys(input_internal::kOutletKeys);
       const std::optional<std::string> id = fields.RequiredNonEmptyString("id");
       const std::optional<std::string> name = fields.OptionalString("name");
       const std::optional<std::string> kind = fields.OptionalNonEmptyString("kind");
@@ -165,6 +170,7 @@ class ClaimsReader {
   }
 
   void ReadPredicate(const FieldReader& fields) {
+    fields.WarnUnknownKeys(input_internal::kPredicateKeys);
     PredicateRecord record;
     const std::optional<std::string> id = fields.RequiredNonEmptyString("id");
     if (id) {
@@ -207,12 +213,24 @@ class ClaimsReader {
                     "expected at least one allowed value (leave \"values\" out for an open "
                     "domain), got an empty array");
       }
+      std::vector<std::size_t> index_of;  // the position in "values" of each domain value
       for (std::size_t j = 0; j < values->size(); ++j) {
         std::optional<Value> value =
             ReadValue((*values)[j], ChildPointer(values_pointer, j), record);
         if (value) {
           record.domain.push_back(std::move(*value));
+          index_of.push_back(j);
         }
+      }
+      if (const auto agreeing =
+              input_internal::FindAgreeingValues(record.domain, record.tolerance)) {
+        const auto [first, later] = *agreeing;
+        sink_.Error(ChildPointer(values_pointer, index_of[later]),
+                    "duplicate allowed values: " + (*values)[index_of[first]].dump() + " (at " +
+                        ChildPointer(values_pointer, index_of[first]) + ") and " +
+                        (*values)[index_of[later]].dump() +
+                        " agree with each other as claims are compared, so a claim of either "
+                        "would count for the first only; give values no claim can match both of");
       }
     }
 
@@ -239,6 +257,7 @@ class ClaimsReader {
       return;
     }
     const FieldReader tolerance_fields(&sink_, *value, fields.PointerOf("tolerance"));
+    tolerance_fields.WarnUnknownKeys(input_internal::kToleranceKeys);
     const auto read_bound = [&](std::string_view key, double* bound) {
       const Json* bound_value = tolerance_fields.Find(key);
       if (bound_value == nullptr) {
@@ -332,13 +351,19 @@ class ClaimsReader {
       sink_.Error(pointer, "expected a finite amount, got " + DescribeJson(value));
       return std::nullopt;
     }
-    return Value::Quantity(amount, predicate.unit);
+    Value quantity = Value::Quantity(amount, predicate.unit);
+    if (std::optional<std::string> overflow = input_internal::NonFiniteQuantity(quantity)) {
+      sink_.Error(pointer, std::move(*overflow));
+      return std::nullopt;
+    }
+    return quantity;
   }
 
   std::optional<Value> ReadQuantityObject(const Json& value, const std::string& pointer,
                                           const PredicateRecord& predicate) {
     const std::size_t errors_before = sink_.error_count();
     const FieldReader fields(&sink_, value, pointer);
+    fields.WarnUnknownKeys(input_internal::kQuantityKeys);
 
     // A null amount is meaningful (magnitude unknown), so it is not read as "not given".
     constexpr std::string_view kAmount = "a finite number, or null when the magnitude is unknown";
@@ -361,18 +386,19 @@ class ClaimsReader {
     }
     // Units of different known dimensions can never agree: a duration claimed for a currency
     // predicate is an annotation mistake, not a disagreement between outlets.
-    const Unit claimed = ParseUnit(unit);
-    const Unit declared = ParseUnit(predicate.unit);
-    if (claimed.dimension != Dimension::kOther && declared.dimension != Dimension::kOther &&
-        claimed.dimension != declared.dimension) {
-      sink_.Error(fields.PointerOf("unit"),
-                  "unit " + Quote(unit) + " cannot be converted to the unit " +
-                      Quote(predicate.unit) + " of predicate " + Quote(predicate.id));
+    if (std::optional<std::string> mismatch =
+            input_internal::UnitMismatch(unit, predicate.unit, predicate.id)) {
+      sink_.Error(fields.PointerOf("unit"), std::move(*mismatch));
     }
     if (sink_.error_count() != errors_before) {
       return std::nullopt;
     }
-    return Value::Quantity(amount, unit, scale);
+    Value quantity = Value::Quantity(amount, unit, scale);
+    if (std::optional<std::string> overflow = input_internal::NonFiniteQuantity(quantity)) {
+      sink_.Error(pointer, std::move(*overflow));
+      return std::nullopt;
+    }
+    return quantity;
   }
 
   // ---- dates ----
@@ -455,6 +481,7 @@ class ClaimsReader {
   }
 
   void ReadArticle(const FieldReader& fields) {
+    fields.WarnUnknownKeys(input_internal::kArticleKeys);
     ArticleRecord article;
     article.pointer = fields.pointer();
     if (const std::optional<std::string> id = fields.RequiredNonEmptyString("id")) {
@@ -496,6 +523,7 @@ class ClaimsReader {
   }
 
   ClaimRecord ReadClaim(const FieldReader& fields, const ArticleRecord& article) {
+    fields.WarnUnknownKeys(input_internal::kClaimKeys);
     ClaimRecord claim;
     claim.pointer = fields.pointer();
     if (const std::optional<std::string> id = fields.RequiredNonEmptyString("id")) {
@@ -663,6 +691,7 @@ class ClaimsReader {
       return std::nullopt;
     }
     const FieldReader fields(&sink_, entry, pointer);
+    fields.WarnUnknownKeys(input_internal::kInlineSourceKeys);
     std::optional<std::string> id = fields.RequiredNonEmptyString("id");
     const std::optional<std::string> name = fields.OptionalString("name");
     const std::optional<std::string> kind = fields.OptionalNonEmptyString("kind");
@@ -752,6 +781,7 @@ ClaimsDocument ParseClaimsDocument(std::string_view text, const std::string& sou
   }
   sink.ThrowIfErrors();
   document.warnings = sink.TakeWarnings();
+  ThrowIfStrict(document.warnings, options);
   return document;
 }
 

@@ -1,10 +1,7 @@
 #include "input/delimited_reader.h"
 
-#include <cerrno>
 #include <cstring>
-#include <filesystem>
 #include <string>
-#include <system_error>
 #include <utility>
 
 #include "input/csv.h"
@@ -26,32 +23,9 @@ std::string DisplayPath(const std::string& path) { return path == "-" ? "<stdin>
 
 }  // namespace
 
-DelimitedReader::DelimitedReader(const std::string& path, char separator,
-                                 std::size_t max_line_bytes)
-    : path_(path), separator_(separator), max_line_bytes_(max_line_bytes) {
-  if (path == "-") {
-    file_ = stdin;
-  } else {
-    std::error_code error;
-    if (std::filesystem::is_directory(path, error)) {
-      Fail(path, 0, "cannot read the input: it is a directory");
-    }
-    errno = 0;
-    file_ = std::fopen(path.c_str(), "rb");
-    if (file_ == nullptr) {
-      Fail(path, 0,
-           std::string("cannot open the input: ") +
-               (errno != 0 ? std::strerror(errno) : "unknown error"));
-    }
-    owns_file_ = true;
-    const std::uintmax_t size = std::filesystem::file_size(path, error);
-    if (!error) size_hint_ = static_cast<std::size_t>(size);
-  }
+DelimitedReader::DelimitedReader(InputSource& source, char separator, std::size_t max_line_bytes)
+    : source_(source), separator_(separator), max_line_bytes_(max_line_bytes) {
   buffer_.resize(std::min(kBlockBytes, max_line_bytes_ + 2));
-}
-
-DelimitedReader::~DelimitedReader() {
-  if (owns_file_) std::fclose(file_);
 }
 
 void DelimitedReader::Refill() {
@@ -63,18 +37,13 @@ void DelimitedReader::Refill() {
   if (end_ == buffer_.size()) {
     // One line fills the buffer: grow it up to the line limit.
     if (buffer_.size() > max_line_bytes_) {
-      Fail(path_, line_ + 1,
+      Fail(path(), line_ + 1,
            "line longer than the limit of " + std::to_string(max_line_bytes_) + " bytes");
     }
     buffer_.resize(std::min(buffer_.size() * 2, max_line_bytes_ + 2));
   }
-  const std::size_t read = std::fread(buffer_.data() + end_, 1, buffer_.size() - end_, file_);
-  if (read == 0) {
-    if (std::ferror(file_) != 0) {
-      Fail(path_, line_, std::string("cannot read the input: ") + std::strerror(errno));
-    }
-    at_eof_ = true;
-  }
+  const std::size_t read = source_.Read(buffer_.data() + end_, buffer_.size() - end_);
+  if (read == 0) at_eof_ = true;
   digest_.Update(std::string_view(buffer_.data() + end_, read));
   end_ += read;
 }
@@ -98,7 +67,7 @@ bool DelimitedReader::NextLine(std::string_view* line) {
   }
   ++line_;
   if (line->size() > max_line_bytes_) {
-    Fail(path_, line_,
+    Fail(path(), line_,
          "line longer than the limit of " + std::to_string(max_line_bytes_) + " bytes");
   }
   if (line_ == 1 && line->substr(0, 3) == "\xEF\xBB\xBF") line->remove_prefix(3);
@@ -153,7 +122,7 @@ bool DelimitedReader::Next() {
 void DelimitedReader::Error(std::int64_t line, std::string message) {
   ++error_count_;
   if (errors_.size() < kMaxKeptErrors) {
-    errors_.push_back({Severity::kError, {DisplayPath(path_), "", line}, std::move(message)});
+    errors_.push_back({Severity::kError, {DisplayPath(path()), "", line}, std::move(message)});
   }
 }
 
@@ -163,7 +132,7 @@ void DelimitedReader::ThrowIfErrors() {
     std::string message = "... and ";
     message += std::to_string(error_count_ - errors_.size());
     message += " more errors";
-    errors_.push_back({Severity::kError, {DisplayPath(path_), "", 0}, std::move(message)});
+    errors_.push_back({Severity::kError, {DisplayPath(path()), "", 0}, std::move(message)});
   }
   throw InputError(std::move(errors_));
 }

@@ -5,22 +5,22 @@
 #define CREDENCE_INPUT_DELIMITED_READER_H_
 
 #include <cstdint>
-#include <cstdio>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "credence/error.h"
+#include "input/input_source.h"
 #include "input/sha256_stream.h"
 
 namespace credence::input_internal {
 
 class DelimitedReader {
  public:
-  // Throws InputError when the file cannot be opened ("-" reads standard input).
-  DelimitedReader(const std::string& path, char separator, std::size_t max_line_bytes);
-  ~DelimitedReader();
+  // Reads `source` (which must outlive the reader) from where it stands.
+  DelimitedReader(InputSource& source, char separator, std::size_t max_line_bytes);
+  ~DelimitedReader() = default;
   DelimitedReader(const DelimitedReader&) = delete;
   DelimitedReader& operator=(const DelimitedReader&) = delete;
 
@@ -35,9 +35,9 @@ class DelimitedReader {
   // Throws InputError with every recorded error, if any.
   void ThrowIfErrors();
 
-  const std::string& path() const { return path_; }
-  // The size of the file in bytes, 0 when unknown (standard input).
-  std::size_t size_hint() const { return size_hint_; }
+  const std::string& path() const { return source_.path(); }
+  // The size of the file in bytes, 0 when unknown (a pipe, standard input).
+  std::size_t size_hint() const { return source_.size_hint(); }
   // The digest of the whole input; call after Next() returned false.
   std::string Digest() { return digest_.Finish(); }
 
@@ -45,12 +45,9 @@ class DelimitedReader {
   bool NextLine(std::string_view* line);
   void Refill();
 
-  std::string path_;
+  InputSource& source_;
   char separator_;
   std::size_t max_line_bytes_;
-  std::FILE* file_ = nullptr;
-  std::size_t size_hint_ = 0;
-  bool owns_file_ = false;
   bool at_eof_ = false;
   std::string buffer_;
   std::size_t begin_ = 0;

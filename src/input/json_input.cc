@@ -4,6 +4,8 @@
 #include <string>
 #include <utility>
 
+#include "input/known_keys.h"
+
 namespace credence::input_internal {
 
 void DiagnosticSink::Error(std::string pointer, std::string message) {
@@ -390,6 +392,15 @@ const Json* FieldReader::Array(std::string_view key, bool required) const {
     return nullptr;
   }
   return value;
+}
+
+void FieldReader::WarnUnknownKeys(std::span<const std::string_view> known) const {
+  if (!object_.is_object()) return;
+  for (const auto& item : object_.items()) {
+    if (std::optional<std::string> message = UnknownKeyMessage(item.key(), known)) {
+      sink_->Warning(PointerOf(item.key()), std::move(*message));
+    }
+  }
 }
 
 void FieldReader::TypeError(std::string_view key, std::string_view expected,

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -94,6 +95,8 @@ class FieldReader {
   const Json* Array(std::string_view key, bool required) const;
 
   void TypeError(std::string_view key, std::string_view expected, const Json& found) const;
+  // A warning at each key of the object that is not in `known` (input/known_keys.h).
+  void WarnUnknownKeys(std::span<const std::string_view> known) const;
 
  private:
   DiagnosticSink* sink_;

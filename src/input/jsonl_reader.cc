@@ -18,7 +18,10 @@
 #include <vector>
 
 #include "credence/value.h"
+#include "input/input_source.h"
+#include "input/known_keys.h"
 #include "input/sha256_stream.h"
+#include "input/unit_check.h"
 #include "util/id_index.h"
 
 namespace credence::input_internal {
@@ -30,8 +33,6 @@ using simdjson::dom::element_type;
 constexpr std::size_t kBlockBytes = std::size_t{1} << 20;
 constexpr std::size_t kMaxKeptErrors = 100;
 constexpr std::string_view kDateFormats = "an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)";
-
-std::string DisplayPath(const std::string& path) { return path == "-" ? "<stdin>" : path; }
 
 std::string Quoted(std::string_view text) {
   std::string out = "\"";
@@ -73,29 +74,12 @@ bool IsBlank(std::string_view text) {
 // SIMDJSON_PADDING readable bytes so that simdjson parses it in place. Digests as it goes.
 class LineStreamer {
  public:
-  LineStreamer(const std::string& path, std::size_t max_line_bytes)
-      : path_(path), max_line_bytes_(max_line_bytes) {
-    if (path == "-") {
-      file_ = stdin;
-    } else {
-      std::error_code error;
-      if (std::filesystem::is_directory(path, error)) {
-        Fail(0, "cannot read the input: it is a directory");
-      }
-      errno = 0;
-      file_ = std::fopen(path.c_str(), "rb");
-      if (file_ == nullptr) {
-        Fail(0, std::string("cannot open the input: ") +
-                    (errno != 0 ? std::strerror(errno) : "unknown error"));
-      }
-      owns_file_ = true;
-    }
+  LineStreamer(InputSource& source, std::size_t max_line_bytes)
+      : source_(source), max_line_bytes_(max_line_bytes) {
     capacity_ = std::min(kBlockBytes, max_line_bytes_ + 2);
     buffer_.resize(capacity_ + simdjson::SIMDJSON_PADDING);
   }
-  ~LineStreamer() {
-    if (owns_file_) std::fclose(file_);
-  }
+  ~LineStreamer() = default;
   LineStreamer(const LineStreamer&) = delete;
   LineStreamer& operator=(const LineStreamer&) = delete;
 
@@ -132,8 +116,8 @@ class LineStreamer {
 
  private:
   [[noreturn]] void Fail(std::int64_t line, std::string message) const {
-    throw InputError(
-        Diagnostic{Severity::kError, Location{DisplayPath(path_), "", line}, std::move(message)});
+    throw InputError(Diagnostic{Severity::kError, Location{source_.display_path(), "", line},
+                                std::move(message)});
   }
 
   void Refill() {
@@ -151,21 +135,14 @@ class LineStreamer {
       capacity_ = std::min(capacity_ * 2, max_line_bytes_ + 2);
       buffer_.resize(capacity_ + simdjson::SIMDJSON_PADDING);
     }
-    const std::size_t read = std::fread(buffer_.data() + end_, 1, capacity_ - end_, file_);
-    if (read == 0) {
-      if (std::ferror(file_) != 0) {
-        Fail(line_, std::string("cannot read the input: ") + std::strerror(errno));
-      }
-      at_eof_ = true;
-    }
+    const std::size_t read = source_.Read(buffer_.data() + end_, capacity_ - end_);
+    if (read == 0) at_eof_ = true;
     digest_.Update(std::string_view(buffer_.data() + end_, read));
     end_ += read;
   }
 
-  std::string path_;
+  InputSource& source_;
   std::size_t max_line_bytes_;
-  std::FILE* file_ = nullptr;
-  bool owns_file_ = false;
   bool at_eof_ = false;
   std::vector<char> buffer_;
   std::size_t capacity_ = 0;
@@ -177,16 +154,14 @@ class LineStreamer {
 
 class JsonlLoader {
  public:
-  JsonlLoader(const std::string& path, const ReadOptions& options)
-      : path_(path),
-        display_path_(DisplayPath(path)),
+  JsonlLoader(InputSource& source, const ReadOptions& options)
+      : path_(source.path()),
+        display_path_(source.display_path()),
         options_(options),
-        lines_(path, options.max_line_bytes),
-        builder_(path, /*keep_records=*/false) {
+        lines_(source, options.max_line_bytes),
+        builder_(source.path(), /*keep_records=*/false) {
     // Sized from the file (a claim line is rarely under 100 bytes) to spare the rehashes.
-    std::error_code error;
-    const std::uintmax_t bytes = path == "-" ? 0 : std::filesystem::file_size(path, error);
-    if (!error && bytes > 0) claim_lines_.Reserve(static_cast<std::size_t>(bytes / 100));
+    if (source.size_hint() > 0) claim_lines_.Reserve(source.size_hint() / 100);
   }
 
   ClaimStore Load(std::vector<Diagnostic>* warnings) {
@@ -215,6 +190,22 @@ class JsonlLoader {
       first = false;
     }
     ReportUnknownViaSources();
+    std::vector<Diagnostic> found = header_warnings_;
+    for (const UnknownKey& unknown : unknown_keys_) {
+      std::string message = unknown.message;
+      if (unknown.lines > 1) {
+        message += " (on " + std::to_string(unknown.lines) + " lines; this is the first)";
+      }
+      found.push_back(Diagnostic{Severity::kWarning,
+                                 Location{display_path_, unknown.pointer, unknown.line},
+                                 std::move(message)});
+    }
+    if (unknown_key_overflow_ > 0) {
+      found.push_back(
+          Diagnostic{Severity::kWarning, Location{display_path_, "", 0},
+                     "... and " + std::to_string(unknown_key_overflow_) + " more unknown keys"});
+    }
+    if (warnings != nullptr) warnings->insert(warnings->end(), found.begin(), found.end());
     if (claim_lines_.empty() && error_count_ == 0) {
       ErrorAt(0, "",
               "no claims: the file is empty or holds only its header; expected one claim (a JSON "
@@ -275,6 +266,33 @@ class JsonlLoader {
   }
   bool Failing() const { return error_count_ > 0; }
 
+  // Unknown keys are counted per key and place, not reported per line: a typo in a generator
+  // repeats on every line, and one warning naming the first says enough.
+  void WarnUnknownKeys(const simdjson::dom::object& object, const std::string& parent,
+                       input_internal::KeyList known) {
+    for (const auto field : object) {
+      const std::string_view key = field.key;
+      if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+      std::optional<std::string> message = input_internal::UnknownKeyMessage(key, known);
+      if (!message) continue;
+      std::string pointer = parent + "/";
+      for (const char c : key) {  // RFC 6901
+        pointer += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+      }
+      const auto [found, inserted] = unknown_key_index_.try_emplace(pointer, unknown_keys_.size());
+      if (!inserted) {
+        ++unknown_keys_[found->second].lines;
+        continue;
+      }
+      if (unknown_keys_.size() == kMaxKeptErrors) {
+        unknown_key_index_.erase(found);
+        ++unknown_key_overflow_;
+        continue;
+      }
+      unknown_keys_.push_back(UnknownKey{std::move(pointer), std::move(*message), line_, 1});
+    }
+  }
+
   // The header reuses the claims document reader's checks: it is a document without articles.
   void ReadHeader(const simdjson::dom::object& header, std::string_view text) {
     if (header["articles"].error() == simdjson::SUCCESS) {
@@ -293,9 +311,20 @@ class JsonlLoader {
       parsed = ParseClaimsDocument(document, path_, options);
     } catch (const InputError& error) {
       for (const Diagnostic& diagnostic : error.diagnostics()) {
-        Error(diagnostic.where.pointer, diagnostic.message);
+        if (diagnostic.severity == Severity::kError) {
+          Error(diagnostic.where.pointer, diagnostic.message);
+        } else {
+          header_warnings_.push_back(Diagnostic{
+              Severity::kWarning, Location{display_path_, diagnostic.where.pointer, line_},
+              diagnostic.message});
+        }
       }
       return;
+    }
+    for (Diagnostic& warning : parsed.warnings) {
+      warning.where.file = display_path_;
+      warning.where.line = line_;
+      header_warnings_.push_back(std::move(warning));
     }
     for (OutletRecord& outlet : parsed.outlets) {
       const std::string id = outlet.id;
@@ -396,7 +425,12 @@ class JsonlLoader {
             Error(pointer, "expected a finite amount, got " + Describe(value));
             return std::nullopt;
           }
-          return Value::Quantity(amount, predicate.unit);
+          Value quantity = Value::Quantity(amount, predicate.unit);
+          if (std::optional<std::string> overflow = input_internal::NonFiniteQuantity(quantity)) {
+            Error(pointer, std::move(*overflow));
+            return std::nullopt;
+          }
+          return quantity;
         }
         if (value.type() == element_type::OBJECT) return ReadQuantityObject(value, predicate);
         return fail("a number (in " + Quoted(predicate.unit) +
@@ -409,6 +443,7 @@ class JsonlLoader {
   std::optional<Value> ReadQuantityObject(element value, const PredicateRecord& predicate) {
     const std::size_t errors_before = error_count_;
     const simdjson::dom::object object = value.get_object().value_unsafe();
+    WarnUnknownKeys(object, "/value", input_internal::kQuantityKeys);
     constexpr std::string_view kAmount = "a finite number, or null when the magnitude is unknown";
     std::optional<double> amount;
     element found;
@@ -442,15 +477,17 @@ class JsonlLoader {
       Error("/value/scale", "unknown scale word " + Quoted(scale) +
                                 " (expected thousand, million, billion, trillion, k, m or bn)");
     }
-    const Unit claimed = ParseUnit(unit);
-    const Unit declared = ParseUnit(predicate.unit);
-    if (claimed.dimension != Dimension::kOther && declared.dimension != Dimension::kOther &&
-        claimed.dimension != declared.dimension) {
-      Error("/value/unit", "unit " + Quoted(unit) + " cannot be converted to the unit " +
-                               Quoted(predicate.unit) + " of predicate " + Quoted(predicate.id));
+    if (std::optional<std::string> mismatch =
+            input_internal::UnitMismatch(unit, predicate.unit, predicate.id)) {
+      Error("/value/unit", std::move(*mismatch));
     }
     if (error_count_ != errors_before) return std::nullopt;
-    return Value::Quantity(amount, unit, scale);
+    Value quantity = Value::Quantity(amount, unit, scale);
+    if (std::optional<std::string> overflow = input_internal::NonFiniteQuantity(quantity)) {
+      Error("/value", std::move(*overflow));
+      return std::nullopt;
+    }
+    return quantity;
   }
 
   std::uint32_t InternOutlet(std::string_view id) {
@@ -526,6 +563,7 @@ class JsonlLoader {
   std::optional<std::uint32_t> ReadInlineSource(const simdjson::dom::object& entry,
                                                 const std::string& pointer,
                                                 std::string_view* id_out) {
+    WarnUnknownKeys(entry, pointer, input_internal::kInlineSourceKeys);
     element value;
     std::string_view id;
     if (entry["id"].get(value) != simdjson::SUCCESS ||
@@ -572,6 +610,7 @@ class JsonlLoader {
 
   void ReadClaim(const simdjson::dom::object& object) {
     const std::size_t errors_before = error_count_;
+    WarnUnknownKeys(object, "", input_internal::kJsonlClaimKeys);
     std::optional<std::string_view> id, subject, outlet, article, title, url;
     std::optional<element> value, via;
     std::optional<Date> as_of, published, since, until;
@@ -760,15 +799,25 @@ class JsonlLoader {
   };
   std::vector<std::uint8_t> outlet_known_;
   std::unordered_map<std::uint32_t, ViaReference> first_via_reference_;
+  struct UnknownKey {
+    std::string pointer;
+    std::string message;
+    std::int64_t line = 0;  // the first line it is on
+    std::size_t lines = 0;  // how many lines have it
+  };
+  std::vector<Diagnostic> header_warnings_;
+  std::vector<UnknownKey> unknown_keys_;
+  std::unordered_map<std::string, std::size_t> unknown_key_index_;  // pointer -> unknown_keys_
+  std::size_t unknown_key_overflow_ = 0;
   // Every claim id with its line, to report duplicates: the id plus about 32 bytes per claim.
   internal::IdIndex<std::int64_t> claim_lines_;
 };
 
 }  // namespace
 
-ClaimStore LoadClaimsJsonl(const std::string& path, const ReadOptions& options,
+ClaimStore LoadClaimsJsonl(InputSource& source, const ReadOptions& options,
                            std::vector<Diagnostic>* warnings) {
-  return JsonlLoader(path, options).Load(warnings);
+  return JsonlLoader(source, options).Load(warnings);
 }
 
 }  // namespace credence::input_internal

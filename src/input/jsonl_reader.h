@@ -9,12 +9,13 @@
 #include "credence/claim_store.h"
 #include "credence/error.h"
 #include "credence/input.h"
+#include "input/input_source.h"
 
 namespace credence::input_internal {
 
 // Throws InputError listing up to 100 problems as "file:line: /pointer: message"; no store is
 // returned unless every line is valid.
-ClaimStore LoadClaimsJsonl(const std::string& path, const ReadOptions& options,
+ClaimStore LoadClaimsJsonl(InputSource& source, const ReadOptions& options,
                            std::vector<Diagnostic>* warnings);
 
 }  // namespace credence::input_internal

@@ -10,7 +10,11 @@
 
 #include "credence/input.h"
 #include "input/delimited_reader.h"
+#include "input/format_detection.h"
+#include "input/input_source.h"
 #include "input/jsonl_reader.h"
+#include "input/read_input.h"
+#include "input/repeated_answers.h"
 #include "util/string_interner.h"
 
 namespace credence {
@@ -18,6 +22,7 @@ namespace credence {
 namespace {
 
 using input_internal::DelimitedReader;
+using input_internal::InputSource;
 
 bool AnyEmpty(std::span<const std::string_view> fields) {
   return std::any_of(fields.begin(), fields.end(),
@@ -84,9 +89,10 @@ class ClaimLines {
 // item,worker,label rows: one outlet per worker, one proposition per item, the labels a closed
 // domain in byte order of their normalised text (so that state k is the same label on every
 // item, as per-label models need). Claims are undated (1970-01-01, marked as a fallback).
-ClaimStore LoadCrowd(const std::string& path, char separator, bool has_header,
-                     const ReadOptions& options) {
-  DelimitedReader reader(path, separator, options.max_line_bytes);
+ClaimStore LoadCrowd(InputSource& source, char separator, bool has_header,
+                     const ReadOptions& options, std::vector<Diagnostic>* warnings) {
+  const std::string& path = source.path();
+  DelimitedReader reader(source, separator, options.max_line_bytes);
   ClaimStoreBuilder builder(path, /*keep_records=*/false);
   builder.SetDaysAreFallback();
   // A row takes at least 6 bytes ("a,b,c\n"); untouched capacity costs address space only.
@@ -139,30 +145,18 @@ ClaimStore LoadCrowd(const std::string& path, char separator, bool has_header,
   domain.reserve(domain_text.size());
   for (const std::string& text : domain_text) domain.push_back(Value::Category(text));
   builder.SetDomain(predicate, std::move(domain), state_of_label);
-  // A worker may repeat an answer (it then weighs as one), but two different answers to one
-  // item contradict each other: the file is wrong, not the worker.
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> conflicts;
-  ClaimStore store = std::move(builder).Finish(reader.Digest(), &conflicts);
-  for (const auto& [first, later] : conflicts) {
-    reader.Error(lines.Of(later),
-                 "conflicting answers: worker \"" +
-                     store.outlets()[store.claim_outlet()[later]].id + "\" labels item \"" +
-                     store.propositions()[store.claim_proposition()[later]].subject + "\" both \"" +
-                     store.ValuesOf(store.claim_proposition()[later])[store.claim_state()[first]]
-                         .ToDisplay() +
-                     "\" (line " + std::to_string(lines.Of(first)) + ") and \"" +
-                     store.ValuesOf(store.claim_proposition()[later])[store.claim_state()[later]]
-                         .ToDisplay() +
-                     "\"");
-  }
-  reader.ThrowIfErrors();
-  return store;
+  return input_internal::FinishVotes(
+      std::move(builder), options.duplicates, reader.Digest(), source.display_path(),
+      [&lines](std::uint32_t claim) { return lines.Of(claim); }, input_internal::kCrowdNouns,
+      warnings);
 }
 
 // Population claims: subject "ObjectID|PropertyID", exact value strings (the published
 // majority-vote figure compares them as strings), one outlet per Wikipedia editor.
-ClaimStore LoadPopulation(const std::string& path, const ReadOptions& options) {
-  DelimitedReader reader(path, ',', options.max_line_bytes);
+ClaimStore LoadPopulation(InputSource& source, const ReadOptions& options,
+                          std::vector<Diagnostic>* warnings) {
+  const std::string& path = source.path();
+  DelimitedReader reader(source, ',', options.max_line_bytes);
   ClaimStoreBuilder builder(path, /*keep_records=*/false);
   builder.SetDaysAreFallback();
   PredicateRecord population;
@@ -173,6 +167,7 @@ ClaimStore LoadPopulation(const std::string& path, const ReadOptions& options) {
       R"("ObjectID","PropertyID","PropertyValue","SourceID","TimeStamp")";
   bool header = true;
   std::string subject;
+  ClaimLines lines;
   while (reader.Next()) {
     if (header) {
       header = false;
@@ -180,6 +175,7 @@ ClaimStore LoadPopulation(const std::string& path, const ReadOptions& options) {
     }
     if (!RowIsValid(reader, 5, layout, 0b01011U, options)) continue;
     const auto fields = reader.fields();
+    lines.Add(builder.num_claims(), reader.line());
     subject.assign(fields[0]);
     subject += '|';
     subject += fields[1];
@@ -192,33 +188,48 @@ ClaimStore LoadPopulation(const std::string& path, const ReadOptions& options) {
   }
   reader.ThrowIfErrors();
   if (builder.num_claims() == 0) FailEmpty(path, layout);
-  return std::move(builder).Finish(reader.Digest());
+  return input_internal::FinishVotes(
+      std::move(builder), options.duplicates, reader.Digest(), source.display_path(),
+      [&lines](std::uint32_t claim) { return lines.Of(claim); }, input_internal::kPopulationNouns,
+      warnings);
+}
+
+ClaimStore LoadFrom(InputSource& source, InputFormat format, const ReadOptions& options,
+                    std::vector<Diagnostic>* warnings) {
+  switch (format) {
+    case InputFormat::kAuto:
+      return LoadFrom(source, input_internal::DetectInputFormat(source), options, warnings);
+    case InputFormat::kCrowdCsv:
+      return LoadCrowd(source, ',', /*has_header=*/true, options, warnings);
+    case InputFormat::kCrowdTsv:
+      return LoadCrowd(source, '\t', /*has_header=*/false, options, warnings);
+    case InputFormat::kPopulationCsv:
+      return LoadPopulation(source, options, warnings);
+    case InputFormat::kClaimsJsonl:
+      return input_internal::LoadClaimsJsonl(source, options, warnings);
+    case InputFormat::kClaimsJson:
+    case InputFormat::kBookTsv:  // small (thousands of rows): read whole, then normalised
+      break;
+  }
+  ClaimsDocument document = input_internal::ReadInputDocument(source, format, options);
+  if (warnings != nullptr) {
+    warnings->insert(warnings->end(), document.warnings.begin(), document.warnings.end());
+  }
+  return BuildClaimStore(std::move(document));
 }
 
 }  // namespace
 
 ClaimStore LoadClaimStore(const std::string& path, InputFormat format, const ReadOptions& options,
-                          std::vector<Diagnostic>* warnings) {
-  switch (format) {
-    case InputFormat::kAuto:
-      return LoadClaimStore(path, DetectInputFormat(path), options, warnings);
-    case InputFormat::kCrowdCsv:
-      return LoadCrowd(path, ',', /*has_header=*/true, options);
-    case InputFormat::kCrowdTsv:
-      return LoadCrowd(path, '\t', /*has_header=*/false, options);
-    case InputFormat::kPopulationCsv:
-      return LoadPopulation(path, options);
-    case InputFormat::kClaimsJsonl:
-      return input_internal::LoadClaimsJsonl(path, options, warnings);
-    case InputFormat::kClaimsJson:
-    case InputFormat::kBookTsv:  // small (thousands of rows): read whole, then normalised
-      break;
-  }
-  ClaimsDocument document = ReadInput(path, format, options);
-  if (warnings != nullptr) {
-    warnings->insert(warnings->end(), document.warnings.begin(), document.warnings.end());
-  }
-  return BuildClaimStore(std::move(document));
+                          std::vector<Diagnostic>* warnings, InputFormat* detected) {
+  InputSource source(path);
+  if (format == InputFormat::kAuto) format = input_internal::DetectInputFormat(source);
+  if (detected != nullptr) *detected = format;
+  std::vector<Diagnostic> found;
+  ClaimStore store = LoadFrom(source, format, options, &found);
+  ThrowIfStrict(found, options);
+  if (warnings != nullptr) warnings->insert(warnings->end(), found.begin(), found.end());
+  return store;
 }
 
 }  // namespace credence

@@ -19,6 +19,10 @@
 #include "credence/input.h"
 #include "input/book_reader.h"
 #include "input/csv.h"
+#include "input/format_detection.h"
+#include "input/input_source.h"
+#include "input/read_input.h"
+#include "input/repeated_answers.h"
 
 namespace credence {
 
@@ -51,8 +55,9 @@ struct Row {
 // Splits the file into rows, skipping blank lines; collects malformed lines as errors.
 class TableReader {
  public:
-  TableReader(std::string path, char separator) : path_(std::move(path)), separator_(separator) {
-    bytes_ = ReadInputBytes(path_, ReadOptions{}.max_input_bytes);
+  TableReader(input_internal::InputSource& source, char separator, std::size_t max_bytes)
+      : path_(source.display_path()), separator_(separator) {
+    bytes_ = source.ReadAll(max_bytes);
     std::string_view text = bytes_;
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     std::int64_t line_number = 0;
@@ -110,20 +115,27 @@ class TableReader {
 };
 
 // Builds the claims document of (item, source, label) triples: one article per source, holding
-// its claims in file order; a repeated (item, source) pair keeps every answer, the later ones
-// with ids suffixed "#2", "#3", ... Claims carry no time: all are dated 1970-01-01.
+// its claims in file order. A repeated (item, source) pair follows options.duplicates as the
+// streaming loaders do (input/repeated_answers.h): kept answers after the first get ids
+// suffixed "#2", "#3", ... Claims carry no time: all are dated 1970-01-01.
 class TripleDocument {
  public:
   TripleDocument(const std::string& path, const std::string& bytes, std::string predicate,
-                 std::string source_kind, bool closed_domain)
+                 std::string source_kind, bool closed_domain, DuplicateAnswers duplicates,
+                 const input_internal::RowNouns& nouns)
       : predicate_(std::move(predicate)),
         source_kind_(std::move(source_kind)),
-        closed_domain_(closed_domain) {
+        closed_domain_(closed_domain),
+        duplicates_(duplicates),
+        nouns_(nouns),
+        display_path_(path == "-" ? "<stdin>" : path) {
     document_.source = path;
     document_.input_digest = Sha256Digest(bytes);
+    document_.claims_are_independent = true;
   }
 
-  void Add(const std::string& item, const std::string& source, const std::string& label) {
+  void Add(const std::string& item, const std::string& source, const std::string& label,
+           std::int64_t line) {
     const auto [it, inserted] = article_of_source_.try_emplace(source, document_.articles.size());
     if (inserted) {
       document_.outlets.push_back({source, source, source_kind_});
@@ -132,18 +144,68 @@ class TripleDocument {
       article.outlet = source;
       document_.articles.push_back(std::move(article));
     }
-    const int repeat = ++answers_of_pair_[{item, source}];
     ClaimRecord claim;
-    claim.id = item + "/" + source + (repeat > 1 ? "#" + std::to_string(repeat) : "");
     claim.subject = item;
     claim.predicate = predicate_;
     claim.value = Value::Category(label);
     claim.as_of = CivilFromDays(0);
+    std::vector<ClaimRecord>& claims = document_.articles[it->second].claims;
+    auto [pair, first] = pairs_.try_emplace({item, source});
+    Pair& answers = pair->second;
+    if (!first) {
+      ++repeats_;
+      if (first_repeat_line_ == 0) first_repeat_line_ = line;
+      const bool conflicting = claim.value.text() != answers.first_answer;
+      conflicting_ += conflicting ? 1 : 0;
+      switch (duplicates_) {
+        case DuplicateAnswers::kVote:
+          break;
+        case DuplicateAnswers::kFirst:
+          return;
+        case DuplicateAnswers::kLast:
+          claims[answers.kept].id.clear();  // removed in Finish
+          break;
+        case DuplicateAnswers::kError:
+          if (errors_.size() < 100) {
+            errors_.push_back(input_internal::RepeatedRowError(
+                display_path_, line, source, item, answers.first_answer, answers.first_line,
+                claim.value.text(), nouns_));
+          }
+          ++error_count_;
+          return;
+      }
+    } else {
+      answers.first_answer = claim.value.text();
+      answers.first_line = line;
+    }
+    ++answers.count;
+    claim.id = item + "/" + source;
+    if (duplicates_ == DuplicateAnswers::kVote && answers.count > 1) {
+      claim.id += "#" + std::to_string(answers.count);
+    }
+    answers.kept = claims.size();
     labels_.insert(claim.value.text());
-    document_.articles[it->second].claims.push_back(std::move(claim));
+    claims.push_back(std::move(claim));
   }
 
   ClaimsDocument Finish() {
+    if (!errors_.empty()) {
+      if (error_count_ > errors_.size()) {
+        errors_.push_back(Diagnostic{
+            Severity::kError, Location{display_path_, "", 0},
+            "... and " + std::to_string(error_count_ - errors_.size()) + " more errors"});
+      }
+      throw InputError(std::move(errors_));
+    }
+    if (repeats_ > 0) {
+      document_.warnings.push_back(input_internal::RepeatedRowsWarning(
+          display_path_, repeats_, conflicting_, first_repeat_line_, duplicates_, nouns_));
+    }
+    if (duplicates_ == DuplicateAnswers::kLast) {
+      for (ArticleRecord& article : document_.articles) {
+        std::erase_if(article.claims, [](const ClaimRecord& claim) { return claim.id.empty(); });
+      }
+    }
     PredicateRecord predicate;
     predicate.id = predicate_;
     predicate.value_kind = ValueKind::kCategory;
@@ -157,89 +219,59 @@ class TripleDocument {
   }
 
  private:
+  struct Pair {
+    std::string first_answer;  // normalised
+    std::int64_t first_line = 0;
+    std::size_t kept = 0;  // the pair's last kept claim, in its article
+    int count = 0;         // answers kept
+  };
   std::string predicate_;
   std::string source_kind_;
   bool closed_domain_;
+  DuplicateAnswers duplicates_;
+  input_internal::RowNouns nouns_;
+  std::string display_path_;
   ClaimsDocument document_;
   std::unordered_map<std::string, std::size_t> article_of_source_;
-  std::map<std::pair<std::string, std::string>, int> answers_of_pair_;
+  std::map<std::pair<std::string, std::string>, Pair> pairs_;
   std::set<std::string> labels_;
+  std::size_t repeats_ = 0;
+  std::size_t conflicting_ = 0;
+  std::int64_t first_repeat_line_ = 0;
+  std::vector<Diagnostic> errors_;
+  std::size_t error_count_ = 0;
 };
 
-ClaimsDocument ReadCrowd(const std::string& path, char separator, bool has_header) {
-  TableReader table(path, separator);
+ClaimsDocument ReadCrowd(input_internal::InputSource& source, char separator, bool has_header,
+                         const ReadOptions& options) {
+  TableReader table(source, separator, options.max_input_bytes);
   const std::size_t first = has_header ? 1 : 0;
   table.RequireColumns(first, 3,
                        separator == ',' ? "item,worker,label" : "item<TAB>worker<TAB>label");
   table.ThrowIfErrors();
-  TripleDocument document(path, table.bytes(), std::string(kLabelPredicate), "worker", true);
+  TripleDocument document(source.path(), table.bytes(), std::string(kLabelPredicate), "worker",
+                          true, options.duplicates, input_internal::kCrowdNouns);
   for (std::size_t r = first; r < table.rows().size(); ++r) {
     const auto& fields = table.rows()[r].fields;
-    document.Add(fields[0], fields[1], fields[2]);
+    document.Add(fields[0], fields[1], fields[2], table.rows()[r].line);
   }
   return document.Finish();
 }
 
 // Population claims: subject "ObjectID|PropertyID", exact value strings (the published
 // majority-vote figure compares them as strings), one outlet per Wikipedia editor.
-ClaimsDocument ReadPopulation(const std::string& path) {
-  TableReader table(path, ',');
+ClaimsDocument ReadPopulation(input_internal::InputSource& source, const ReadOptions& options) {
+  TableReader table(source, ',', options.max_input_bytes);
   table.RequireColumns(1, 5,
                        "\"ObjectID\",\"PropertyID\",\"PropertyValue\",\"SourceID\",\"TimeStamp\"");
   table.ThrowIfErrors();
-  TripleDocument document(path, table.bytes(), std::string(kPopulationPredicate), "editor", false);
+  TripleDocument document(source.path(), table.bytes(), std::string(kPopulationPredicate), "editor",
+                          false, options.duplicates, input_internal::kPopulationNouns);
   for (std::size_t r = 1; r < table.rows().size(); ++r) {
     const auto& fields = table.rows()[r].fields;
-    document.Add(fields[0] + "|" + fields[1], fields[3], fields[2]);
+    document.Add(fields[0] + "|" + fields[1], fields[3], fields[2], table.rows()[r].line);
   }
   return document.Finish();
-}
-
-// The first non-blank line, read from at most the first MiB: detection must not read a large
-// file whole.
-std::string FirstLine(const std::string& path) {
-  constexpr std::size_t kMaxPrefix = std::size_t{1} << 20;
-  std::error_code error;
-  if (std::filesystem::is_directory(path, error)) {
-    throw InputError(
-        Diagnostic{Severity::kError, {path, "", 0}, "cannot read the input: it is a directory"});
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw InputError(Diagnostic{Severity::kError,
-                                {path, "", 0},
-                                std::string("cannot open the input: ") + std::strerror(errno)});
-  }
-  std::string bytes(kMaxPrefix, '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  bytes.resize(static_cast<std::size_t>(in.gcount()));
-  std::string_view text = bytes;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  const std::size_t start = text.find_first_not_of(" \t\r\n");
-  if (start == std::string_view::npos) return {};
-  text.remove_prefix(start);
-  std::string_view line = text.substr(0, text.find('\n'));
-  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  return std::string(line);
-}
-
-// A JSON Lines header: a whole object on one line whose "credence" member is a version string,
-// without the "articles" that a claims document written on one line would have.
-bool IsJsonlHeader(std::string_view line) {
-  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
-  if (!line.starts_with('{') || !line.ends_with('}')) return false;
-  if (line.find("\"articles\"") != std::string_view::npos) return false;
-  const std::size_t key = line.find("\"credence\"");
-  if (key == std::string_view::npos) return false;
-  std::string_view rest = line.substr(key + std::string_view("\"credence\"").size());
-  const auto skip_blanks = [&rest] {
-    while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
-  };
-  skip_blanks();
-  if (!rest.starts_with(':')) return false;
-  rest.remove_prefix(1);
-  skip_blanks();
-  return rest.starts_with('"');
 }
 
 }  // namespace
@@ -258,50 +290,45 @@ std::optional<InputFormat> ParseInputFormat(std::string_view name) {
   return std::nullopt;
 }
 
-InputFormat DetectInputFormat(const std::string& path) {
-  // JSON Lines by name, or by a first line that is a whole object: a document's first line is
-  // "{" or an unfinished object.
-  if (path.ends_with(".jsonl") || path.ends_with(".ndjson")) return InputFormat::kClaimsJsonl;
-  const std::string line = FirstLine(path);
-  if (IsJsonlHeader(line)) return InputFormat::kClaimsJsonl;
-  if (!line.empty() && (line[0] == '{' || line[0] == '[')) return InputFormat::kClaimsJson;
-  if (line.rfind("\"ObjectID\"", 0) == 0) return InputFormat::kPopulationCsv;
-  if (std::count(line.begin(), line.end(), '\t') == 2) return InputFormat::kCrowdTsv;
-  if (std::count(line.begin(), line.end(), '\t') == 3) return InputFormat::kBookTsv;
-  if (std::count(line.begin(), line.end(), ',') == 2) return InputFormat::kCrowdCsv;
-  throw InputError(Diagnostic{Severity::kError,
-                              {path, "", 1},
-                              "cannot tell the format from the first line; expected a claims "
-                              "document (JSON), JSON Lines, item,worker,label CSV, "
-                              "item<TAB>worker<TAB>label, the Book-Author TSV or the population "
-                              "CSV; name it with --format"});
-}
+namespace input_internal {
 
-ClaimsDocument ReadInput(const std::string& path, InputFormat format, const ReadOptions& options) {
+ClaimsDocument ReadInputDocument(InputSource& source, InputFormat format,
+                                 const ReadOptions& options) {
   switch (format) {
     case InputFormat::kAuto:
-      return ReadInput(path, DetectInputFormat(path), options);
+      return ReadInputDocument(source, DetectInputFormat(source), options);
     case InputFormat::kClaimsJson:
-      return ReadClaimsDocument(path, options);
+      return ParseClaimsDocument(source.ReadAll(options.max_input_bytes), source.path(), options);
     case InputFormat::kClaimsJsonl:
       throw InputError(Diagnostic{Severity::kError,
-                                  {path, "", 0},
+                                  {source.display_path(), "", 0},
                                   "JSON Lines load straight into a claim store (LoadClaimStore); "
                                   "they are not read as a claims document"});
     case InputFormat::kCrowdCsv:
-      return ReadCrowd(path, ',', /*has_header=*/true);
+      return ReadCrowd(source, ',', /*has_header=*/true, options);
     case InputFormat::kCrowdTsv:
-      return ReadCrowd(path, '\t', /*has_header=*/false);
+      return ReadCrowd(source, '\t', /*has_header=*/false, options);
     case InputFormat::kPopulationCsv:
-      return ReadPopulation(path);
+      return ReadPopulation(source, options);
     case InputFormat::kBookTsv:
-      return input_internal::ReadBookAuthor(path, options);
+      return ParseBookAuthor(source.ReadAll(options.max_input_bytes), source.path(), options);
   }
-  throw InputError(Diagnostic{Severity::kError, {path, "", 0}, "unknown input format"});
+  throw InputError(
+      Diagnostic{Severity::kError, {source.display_path(), "", 0}, "unknown input format"});
+}
+
+}  // namespace input_internal
+
+ClaimsDocument ReadInput(const std::string& path, InputFormat format, const ReadOptions& options) {
+  input_internal::InputSource source(path);
+  ClaimsDocument document = input_internal::ReadInputDocument(source, format, options);
+  ThrowIfStrict(document.warnings, options);
+  return document;
 }
 
 std::vector<TruthRecord> ReadTruth(const std::string& path, InputFormat format) {
-  if (format == InputFormat::kAuto) format = DetectInputFormat(path);
+  input_internal::InputSource source(path);
+  if (format == InputFormat::kAuto) format = input_internal::DetectInputFormat(source);
   char separator = ',';
   std::size_t first = 1;
   std::size_t columns = 2;
@@ -318,7 +345,7 @@ std::vector<TruthRecord> ReadTruth(const std::string& path, InputFormat format) 
       predicate = kPopulationPredicate;
       break;
     case InputFormat::kBookTsv:
-      return input_internal::ReadBookTruth(path);
+      return input_internal::ParseBookTruth(source.ReadAll(ReadOptions{}.max_input_bytes), path);
     case InputFormat::kAuto:
     case InputFormat::kClaimsJson:
     case InputFormat::kClaimsJsonl:
@@ -327,7 +354,7 @@ std::vector<TruthRecord> ReadTruth(const std::string& path, InputFormat format) 
           {path, "", 0},
           "gold files are read for the crowd-csv, crowd-tsv, population and book formats only"});
   }
-  TableReader table(path, separator);
+  TableReader table(source, separator, ReadOptions{}.max_input_bytes);
   table.RequireColumns(first, columns,
                        columns == 2 ? "item, truth" : "ObjectID, PropertyID, value");
   table.ThrowIfErrors();

@@ -344,6 +344,79 @@ void ClaimStoreBuilder::SetDomain(std::uint32_t predicate, std::vector<Value> do
   store.predicates_[predicate].domain = std::move(domain);
 }
 
+std::vector<ClaimStoreBuilder::Repeat> ClaimStoreBuilder::FindRepeats() const {
+  const Pending& p = *pending_;
+  const ClaimStore& store = p.store;
+  const CsrIndex by_proposition = BuildCsr(store.propositions_.size(), store.claim_proposition_);
+  // Before Finish, a clustered claim's state indexes its value as written; a domain or boolean
+  // claim's state is final.
+  const auto same_value = [&](Index a, Index b) {
+    const Index sa = store.claim_state_[a];
+    const Index sb = store.claim_state_[b];
+    const PredicateRecord& predicate =
+        store.predicates_[store.propositions_[store.claim_proposition_[a]].predicate];
+    const bool clustered = predicate.value_kind != ValueKind::kBoolean && predicate.domain.empty();
+    if (!clustered || sa == ClaimStore::kUnknownState || sb == ClaimStore::kUnknownState) {
+      return sa == sb;
+    }
+    return Compatible(p.clustered_values[sa], p.clustered_values[sb], predicate.tolerance);
+  };
+  std::vector<Repeat> repeats;
+  for (std::size_t prop = 0; prop < store.propositions_.size(); ++prop) {
+    VisitFirstOfKey(
+        by_proposition.Row(prop), [&](Index c) { return store.claim_outlet_[c]; },
+        [&](Index c, Index first, Index occurrence) {
+          if (occurrence > 1) repeats.push_back({first, c, !same_value(first, c)});
+        });
+  }
+  std::sort(repeats.begin(), repeats.end(),
+            [](const Repeat& a, const Repeat& b) { return a.later < b.later; });
+  return repeats;
+}
+
+void ClaimStoreBuilder::RemoveClaims(const std::vector<std::uint32_t>& claims) {
+  if (claims.empty()) return;
+  Pending& p = *pending_;
+  ClaimStore& store = p.store;
+  const std::size_t num_claims = store.claim_outlet_.size();
+  std::vector<std::uint8_t> removed(num_claims, 0);
+  for (const Index c : claims) {
+    if (c >= num_claims) throw std::out_of_range("RemoveClaims: no such claim");
+    removed[c] = 1;
+  }
+  const auto compact = [&](auto& column) {
+    if (column.empty()) return;
+    std::size_t kept = 0;
+    for (std::size_t c = 0; c < num_claims; ++c) {
+      if (removed[c] == 0) column[kept++] = std::move(column[c]);
+    }
+    column.resize(kept);
+  };
+  compact(store.claim_outlet_);
+  compact(store.claim_source_);
+  compact(store.claim_proposition_);
+  compact(store.claim_state_);
+  compact(store.claim_day_);
+  compact(store.claim_article_);
+  compact(store.claim_records_);
+  compact(p.confidence);
+  if (!store.claim_id_end_.empty()) {
+    std::string text;
+    std::vector<std::uint64_t> ends;
+    std::uint64_t begin = 0;
+    for (std::size_t c = 0; c < num_claims; ++c) {
+      const std::uint64_t end = store.claim_id_end_[c];
+      if (removed[c] == 0) {
+        text.append(store.claim_id_text_, begin, end - begin);
+        ends.push_back(text.size());
+      }
+      begin = end;
+    }
+    store.claim_id_text_ = std::move(text);
+    store.claim_id_end_ = std::move(ends);
+  }
+}
+
 ClaimStore ClaimStoreBuilder::Finish(
     std::string input_digest,
     std::vector<std::pair<std::uint32_t, std::uint32_t>>* conflicting_repeats) && {
@@ -400,7 +473,7 @@ ClaimStore ClaimStoreBuilder::Finish(
     VisitFirstOfKey(
         store.by_proposition_.Row(prop),
         [&](Index c) {
-          return state[c] == ClaimStore::kUnknownState
+          return state[c] == ClaimStore::kUnknownState || claims_independent_
                      ? (std::uint64_t{1} << 63U) | c
                      : (std::uint64_t{state[c]} << 32U) | source[c];
         },
@@ -460,6 +533,7 @@ ClaimStore ClaimStoreBuilder::Finish(
 
 ClaimStore BuildClaimStore(ClaimsDocument document) {
   ClaimStoreBuilder builder(std::move(document.source));
+  if (document.claims_are_independent) builder.SetClaimsIndependent();
   for (OutletRecord& outlet : document.outlets) builder.AddOutlet(std::move(outlet));
   std::unordered_map<std::string, Index> predicate_index;
   for (PredicateRecord& predicate : document.predicates) {

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 namespace credence {
 
@@ -263,6 +264,17 @@ constexpr UnitName kUnitNames[] = {
 };
 
 }  // namespace
+
+std::span<const std::string_view> KnownUnitNames() {
+  static const std::vector<std::string_view> names = [] {
+    std::vector<std::string_view> list;
+    for (const UnitName& unit : kUnitNames) {
+      if (!unit.name.empty()) list.push_back(unit.name);
+    }
+    return list;
+  }();
+  return names;
+}
 
 Unit ParseUnit(std::string_view text) {
   const std::string key = AsciiLower(CollapseWhitespace(text));

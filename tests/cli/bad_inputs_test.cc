@@ -74,6 +74,7 @@ const std::map<std::string, std::regex>& Categories() {
       {"columns", std::regex("expected [0-9]+ fields|fields")},
       {"empty", std::regex("empty|no rows|no claims|no gold item has claims|no data|end of input")},
       {"limit", std::regex("limit|longer than|more than")},
+      {"key", std::regex("unknown key .*(did you mean|the keys of this object)")},
   };
   return categories;
 }

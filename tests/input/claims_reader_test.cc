@@ -198,8 +198,12 @@ TEST(ClaimsReaderTest, ReadsEveryFieldOfAValidDocument) {
   EXPECT_TRUE(an.claims[2].as_of_is_fallback);
   EXPECT_EQ(an.claims[2].pointer, "/articles/1/claims/2");
 
-  ASSERT_EQ(document.warnings.size(), 1U);
-  const Diagnostic& warning = document.warnings[0];
+  // Two unknown keys (an "x-" key is the annotator's own and stays silent), then the undated
+  // article.
+  ASSERT_EQ(document.warnings.size(), 3U) << InputError(document.warnings).what();
+  EXPECT_EQ(document.warnings[0].where.pointer, "/predicates/5/unknown-key");
+  EXPECT_EQ(document.warnings[1].where.pointer, "/articles/0/extra");
+  const Diagnostic& warning = document.warnings[2];
   EXPECT_EQ(warning.severity, Severity::kWarning);
   EXPECT_EQ(warning.where.file, "mem.json");
   EXPECT_EQ(warning.where.pointer, "/articles/1");

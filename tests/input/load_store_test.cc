@@ -173,10 +173,12 @@ std::string LoadError(const std::string& path, InputFormat format,
   return "";
 }
 
-TEST(LoadStore, AWorkerGivingOneItemTwoLabelsIsRefusedAtTheLaterLine) {
+TEST(LoadStore, WithDuplicatesErrorAWorkerGivingOneItemTwoLabelsIsRefusedAtTheLaterLine) {
   const std::string path =
       WriteTemp("conflict.csv", "question,worker,answer\nq1,w1,yes\nq2,w1,no\nq1,w1,no\n");
-  const std::string message = LoadError(path, InputFormat::kCrowdCsv);
+  ReadOptions options;
+  options.duplicates = DuplicateAnswers::kError;
+  const std::string message = LoadError(path, InputFormat::kCrowdCsv, options);
   EXPECT_NE(message.find(path + ":4: conflicting answers"), std::string::npos) << message;
   EXPECT_NE(message.find("(line 2)"), std::string::npos) << message;
 }

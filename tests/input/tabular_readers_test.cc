@@ -53,7 +53,14 @@ TEST(TabularReaders, CrowdCsvBecomesOneOutletPerWorkerAndOneClaimPerRow) {
   EXPECT_EQ(document.articles[0].claims[0].id, "q1/w1");
   EXPECT_EQ(document.articles[0].claims[2].id, "q2/w1#2");
   EXPECT_EQ(document.articles[0].claims[2].value.ToDisplay(), "0");
-  EXPECT_TRUE(document.warnings.empty());
+  // The repeat counts as a vote, and one warning says so.
+  ASSERT_EQ(document.warnings.size(), 1U);
+  EXPECT_NE(document.warnings[0].message.find("1 repeated row: the (item, worker) pair"),
+            std::string::npos)
+      << document.warnings[0].message;
+  EXPECT_NE(document.warnings[0].message.find("1 with a different answer; the first at line 5"),
+            std::string::npos)
+      << document.warnings[0].message;
 
   const ClaimStore store = BuildClaimStore(document);
   EXPECT_EQ(store.num_propositions(), 2U);

@@ -125,7 +125,8 @@ constexpr const char* kFullClaimsDocument = R"({
   "outlets": [
     {"id": "north-press", "name": "North Press Agency", "kind": "outlet"},
     {"id": "an-nahar", "name": null},
-    {"id": "ministry", "kind": "office", "homepage": "unknown keys are allowed"}
+    {"id": "ministry", "kind": "office", "x-homepage": "an annotator's own key",
+     "extensions": {"checked_by": "desk"}}
   ],
   "predicates": [
     {"id": "member_of_coalition", "value_kind": "boolean", "mutable": true, "change_rate": 0.2},
@@ -212,6 +213,21 @@ TEST_F(SchemaTest, StructurallyBrokenClaimsDocumentsFail) {
          [](Json& d) { d["predicates"][3]["values"] = Json::array({true}); });
   broken("blank_category", [](Json& d) { d["articles"][0]["claims"][4]["value"] = " "; });
   broken("version_number", [](Json& d) { d["credence"] = 1; });
+  // An unknown key is invalid for the schema, and an error for the reader with --strict (a
+  // warning without it).
+  for (const auto& [name, pointer] :
+       {std::pair{"unknown_top_key", "/descripton"},
+        std::pair{"unknown_claim_key", "/articles/0/claims/0/vai"},
+        std::pair{"unknown_quantity_key", "/articles/0/claims/2/value/scael"},
+        std::pair{"unknown_tolerance_key", "/predicates/2/tolerance/relativ"}}) {
+    Json document = base;
+    document[Json::json_pointer(pointer)] = 1;
+    documents.push_back(Write(std::string(name) + ".json", document.dump()));
+    ReadOptions strict;
+    strict.strict = true;
+    EXPECT_THROW(ParseClaimsDocument(document.dump(), name, strict), InputError) << name;
+    EXPECT_FALSE(ParseClaimsDocument(document.dump(), name).warnings.empty()) << name;
+  }
   ExpectEachInvalid(kClaimsSchema, documents);
 }
 
