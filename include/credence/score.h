@@ -16,6 +16,11 @@ namespace credence {
 ScoreReport Score(const ClaimStore& store, const SolverOptions& options,
                   const GraphOptions& graph_options = {}, ConsistencyGraph* graph = nullptr);
 
+// The same with any Solver, a researcher's own included: its Solution goes through the same
+// statuses, timelines, explanations and writers. options.algorithm is recorded as given.
+ScoreReport Score(const ClaimStore& store, const Solver& solver, const SolverOptions& options,
+                  const GraphOptions& graph_options = {}, ConsistencyGraph* graph = nullptr);
+
 }  // namespace credence
 
 #endif  // CREDENCE_SCORE_H_

@@ -273,20 +273,63 @@ void AttachGraph(const ClaimStore& store, ConsistencyGraph graph, ScoreReport* r
   if (graph_out != nullptr) *graph_out = std::move(graph);
 }
 
+// A solver may leave a proposition's timeline empty (a researcher's own static method): it then
+// gets one segment holding the state of its most probable claim. Segments must cover the
+// proposition's claims in order.
+void CompleteTimelines(const ClaimStore& store, Solution* solution) {
+  const auto state = store.claim_state();
+  for (std::size_t p = 0; p < store.num_propositions(); ++p) {
+    const auto claims = store.ClaimsOfProposition(p);
+    std::vector<StateSegment>& segments = solution->timelines[p];
+    if (claims.empty()) continue;
+    if (segments.empty()) {
+      StateSegment segment{0, 0, static_cast<std::uint32_t>(claims.size() - 1), 0.0};
+      for (std::uint32_t c : claims) {
+        const double probability = solution->claim_probability[c];
+        if (state[c] != ClaimStore::kUnknownState && probability > segment.probability) {
+          segment.state = state[c];
+          segment.probability = probability;
+        }
+      }
+      segments.push_back(segment);
+    }
+    std::uint32_t next = 0;
+    for (const StateSegment& segment : segments) {
+      if (segment.first_step != next || segment.last_step < segment.first_step ||
+          segment.last_step >= claims.size()) {
+        throw std::invalid_argument("solver " + solution->summary.algorithm +
+                                    " returned a timeline that does not cover proposition " +
+                                    std::to_string(p) + "'s claims in order");
+      }
+      next = segment.last_step + 1;
+    }
+    if (next != claims.size()) {
+      throw std::invalid_argument("solver " + solution->summary.algorithm +
+                                  " returned a timeline that stops before proposition " +
+                                  std::to_string(p) + "'s last claim");
+    }
+  }
+}
+
 }  // namespace
 
 ScoreReport Score(const ClaimStore& store, const SolverOptions& options,
                   const GraphOptions& graph_options, ConsistencyGraph* graph) {
+  return Score(store, *CreateSolver(options.algorithm), options, graph_options, graph);
+}
+
+ScoreReport Score(const ClaimStore& store, const Solver& solver, const SolverOptions& options,
+                  const GraphOptions& graph_options, ConsistencyGraph* graph) {
   std::string error;
   if (!options.IsValid(&error)) throw std::invalid_argument("invalid solver options: " + error);
-  const std::unique_ptr<Solver> solver = CreateSolver(options.algorithm);
-  Solution solution = solver->Solve(store, options);
+  Solution solution = solver.Solve(store, options);
   if (solution.timelines.size() != store.num_propositions()) {
     solution.timelines.assign(store.num_propositions(), {});
   }
   if (solution.claim_probability.size() != store.num_claims()) {
     solution.claim_probability.assign(store.num_claims(), std::nan(""));
   }
+  CompleteTimelines(store, &solution);
 
   ScoreReport report;
   report.options = options;
