@@ -22,7 +22,8 @@ struct ExportFlags {
 };
 
 int RunExportDocument(const ExportFlags& flags) {
-  if (flags.claim_review || !flags.source.input.input.empty() || !flags.source.scores_file.empty()) {
+  if (flags.claim_review || !flags.source.input.input.empty() ||
+      !flags.source.scores_file.empty()) {
     throw CommandUsageError(
         "--db exports the store's claims document and takes no INPUT, "
         "--scores or --claimreview");

@@ -198,8 +198,10 @@ void AssignStatuses(const ClaimStore& store, const Solution& solution,
           score.status = ClaimStatus::kUnresolved;
           score.reason =
               Format("probability %.3g lies between the thresholds %.3g and %.3g", probability,
-                     options.contradict_threshold, options.confirm_threshold) +
-              ": the evidence is thin or split" + elsewhere + uncertain_change;
+                     options.contradict_threshold, options.confirm_threshold);
+          score.reason += ": the evidence is thin or split";
+          score.reason += elsewhere;
+          score.reason += uncertain_change;
         }
       }
     }

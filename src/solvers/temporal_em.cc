@@ -635,7 +635,7 @@ class TemporalEmSolver final : public Solver {
                 partial[num_sources + source[c]] += weight[c];
               });
               const auto [changes, exposure] = pass.ExpectedChanges();
-              const std::uint32_t q = store.propositions()[p].predicate;
+              const std::size_t q = store.propositions()[p].predicate;
               partial[rate_sums + 2 * q] += changes;
               partial[rate_sums + 2 * q + 1] += exposure;
               if (decode) pass.DecodeTimeline(&solution.timelines[p], &solution.changes[p]);

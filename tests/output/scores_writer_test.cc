@@ -59,12 +59,12 @@ TEST(ScoresToJsonTest, EngineRecordsOptionsButNotThreads) {
   EXPECT_EQ(engine["algorithm"], "temporal-em");
   EXPECT_EQ(engine["seed"], 7);
   const Json& options = engine["options"];
-  EXPECT_EQ(Keys(options),
-            (std::vector<std::string>{
-                "max_iterations", "tolerance", "prior_alpha", "prior_beta", "change_rate_per_year",
-                "change_rate_prior_years", "dated_change_count", "probability_clamp",
-                "confirm_threshold", "contradict_threshold", "explain_max_groups",
-                "confusion_pseudo_count"}));
+  EXPECT_EQ(
+      Keys(options),
+      (std::vector<std::string>{
+          "max_iterations", "tolerance", "prior_alpha", "prior_beta", "change_rate_per_year",
+          "change_rate_prior_years", "dated_change_count", "probability_clamp", "confirm_threshold",
+          "contradict_threshold", "explain_max_groups", "confusion_pseudo_count"}));
   EXPECT_EQ(options["max_iterations"], 150);
   EXPECT_EQ(options["tolerance"].get<double>(), 1e-7);
   EXPECT_EQ(options["prior_alpha"].get<double>(), 3.0);
