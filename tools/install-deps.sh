@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages credence needs, skipping those already present.
 # Usage: tools/install-deps.sh [build|test|bench|fuzz]
-#   test = build + what the test suite needs (the Python module's build and tests included); bench = build + Google Benchmark (bench/);
+#   test = build + what the test suite needs (the Python module's build and tests included);
+#   bench = build + Google Benchmark (bench/);
 #   fuzz = build + clang and libFuzzer for tools/fuzz.sh
 set -euo pipefail
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import warnings
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Union
 
@@ -21,9 +22,20 @@ Store = _core.Store
 Source = Union[str, "os.PathLike[str]", Dict[str, Any], pd.DataFrame, Any]
 
 
-def _warn(diagnostics: Iterable[Diagnostic], stacklevel: int = 3) -> None:
+def _caller_level() -> int:
+    """The stacklevel of the first frame outside this package: warnings name the user's line."""
+    frame = sys._getframe(1)
+    level = 1
+    while frame is not None and frame.f_globals.get("__name__", "").startswith("credence"):
+        frame = frame.f_back
+        level += 1
+    return level
+
+
+def _warn(diagnostics: Iterable[Diagnostic]) -> None:
+    level = _caller_level()
     for diagnostic in diagnostics:
-        warnings.warn(str(diagnostic), InputWarning, stacklevel=stacklevel)
+        warnings.warn(str(diagnostic), InputWarning, stacklevel=level)
 
 
 def load(source: Source, format: str = "auto", *, allow_empty: bool = False) -> Store:
@@ -386,5 +398,5 @@ def evaluate(source: Source, truth: Union[str, "os.PathLike[str]", pd.Series, pd
         raise TypeError(f"cannot read gold values from {type(truth).__name__}: expected a path, "
                         f"a Series or a DataFrame")
     rows, found = _core.evaluate(store, gold, names, options)
-    _warn(found, stacklevel=2)
+    _warn(found)
     return pd.DataFrame(rows).set_index("algorithm")

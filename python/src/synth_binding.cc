@@ -19,12 +19,18 @@ namespace credence::python {
 
 namespace {
 
-using Dataset = std::shared_ptr<const SynthDataset>;
+// What Python holds; a struct rather than the shared_ptr itself, which pybind11 would take for
+// a holder of an unregistered type.
+struct Dataset {
+  std::shared_ptr<const SynthDataset> data;
+  const SynthDataset* operator->() const { return data.get(); }
+  const SynthDataset& operator*() const { return *data; }
+};
 
 Dataset Generate(const py::dict& option_values) {
   const SynthOptions options = SynthOptionsFrom(option_values);
   const py::gil_scoped_release release;
-  return std::make_shared<const SynthDataset>(GenerateSynth(options));
+  return Dataset{std::make_shared<const SynthDataset>(GenerateSynth(options))};
 }
 
 py::dict ClaimColumns(const Dataset& data) {
