@@ -38,13 +38,17 @@ _ARGS_DOC = """
             {seed}).
 
     Attributes (after fit):
-        labels_: Series indexed by task: each task's most probable label (ties go to the
-            smallest label text in byte order).
+        labels_: Series indexed by task: each task's most probable label under the model,
+            the value of its timeline in ``credence score`` (ties go to the smallest label
+            text in byte order). It may be a label no worker gave the task (Dawid-Skene can
+            infer one from the workers' confusions); ``credence eval`` and
+            docs/accuracy.md pick among the given labels only.
         probas_: DataFrame, task x label: the probability of each label a worker gave the
-            task, as ``credence score`` reports it for the claims asserting it. A label no
-            worker gave the task is NaN: credence's solvers score claims, not absent labels
-            (``probas_.fillna(0)`` is the distribution ``credence eval`` reads, before
-            normalisation).
+            task, as ``credence score`` reports it for the claims asserting it. credence's
+            solvers score claims, not absent labels: a label no worker gave the task gets
+            what the given labels leave (1 minus their sum) when it is the only such label,
+            and is NaN otherwise (TruthFinder, whose confidences are not a distribution,
+            always leaves it NaN).
         skills_: Series indexed by worker: each worker's reliability, the outlet reliability
             of ``credence score``.
         loss_history_: The objective after each iteration (the log posterior for the EM

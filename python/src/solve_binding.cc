@@ -4,6 +4,7 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -51,8 +52,7 @@ py::dict Fit(const StoreHandle& handle, const py::dict& option_values) {
       width = std::max<std::size_t>(width, info.num_states());
     }
     // A state's probability is the one its claims carry (the largest, should claims of one
-    // state differ, as eval reads them); NaN for a state that no claim asserts: the solvers
-    // report probabilities of claims only.
+    // state differ, as eval reads them); the solvers report probabilities of claims only.
     probability.assign(store.num_propositions() * width, std::nan(""));
     const auto proposition = store.claim_proposition();
     const auto state = store.claim_state();
@@ -61,6 +61,27 @@ py::dict Fit(const StoreHandle& handle, const py::dict& option_values) {
       if (state[c] == ClaimStore::kUnknownState || std::isnan(p)) continue;
       double& cell = probability[proposition[c] * width + state[c]];
       if (std::isnan(cell) || p > cell) cell = p;
+    }
+    // A state no claim asserts gets what the asserted states leave, 1 - their sum, when it is
+    // the only such state and the sum is at most 1 (up to rounding): exact for the algorithms
+    // whose claim probabilities are a distribution over the states (every one but
+    // TruthFinder, whose confidences sum past 1 and leave the state NaN).
+    for (std::size_t p = 0; p < store.num_propositions(); ++p) {
+      const std::size_t states = store.propositions()[p].num_states();
+      double* row = probability.data() + p * width;
+      std::size_t missing = states;
+      std::size_t unasserted = 0;
+      double total = 0.0;
+      for (std::size_t k = 0; k < states; ++k) {
+        if (std::isnan(row[k])) {
+          missing = k;
+          ++unasserted;
+        } else {
+          total += row[k];
+        }
+      }
+      constexpr double kRounding = 1e-9;
+      if (unasserted == 1 && total <= 1.0 + kRounding) row[missing] = std::max(0.0, 1.0 - total);
     }
     // The decoded value is the last timeline segment's: the value the item ends with.
     for (std::size_t p = 0; p < store.num_propositions() && p < solution.timelines.size(); ++p) {
@@ -86,7 +107,7 @@ py::dict Fit(const StoreHandle& handle, const py::dict& option_values) {
 void RegisterSolve(py::module_& module) {
   module.def("fit", &Fit, py::arg("store"), py::arg("options"),
              "Runs options['algorithm'] on the store; a dict of NumPy arrays: probability "
-             "(proposition x state, NaN for a state no claim asserts), state (the decoded state "
+             "(proposition x state, NaN where unknown), state (the decoded state "
              "of each proposition, -1 for none), reliability (per outlet), and the summary.");
 }
 
