@@ -3,6 +3,7 @@
 #include "options.h"
 
 #include <Python.h>
+#include <pybind11/stl.h>
 
 #include <climits>
 #include <cstdint>
