@@ -61,6 +61,7 @@ class _Aggregator:
     converged_: bool
     summary_: Dict[str, Any]
     fit_seconds_: float
+    load_seconds_: float
     def __init__(
         self,
         n_iter: int = ...,

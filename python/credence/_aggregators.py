@@ -55,7 +55,8 @@ _ARGS_DOC = """
             models), empty for algorithms without one.
         n_iter_: Iterations run. converged_: whether the tolerance was met.
         summary_: The solver's summary (termination, message, final change, solve time).
-        fit_seconds_: The whole fit, from the DataFrame to these attributes.
+        fit_seconds_: The whole fit, from the DataFrame to these attributes; load_seconds_:
+            its first part, the DataFrame into credence's store.
 """
 
 _ERRORS_DOC = """        priors_: Series indexed by label: the mean of probas_ over tasks (crowd-kit's
@@ -125,6 +126,7 @@ class _Aggregator:
         value, an empty name, or two different answers of one worker to one task."""
         start = time.perf_counter()
         answers = from_frame(data)
+        self.load_seconds_ = time.perf_counter() - start
         fitted = _core.fit(answers.store, self._options())
         self._set_fitted(answers, fitted)
         self.fit_seconds_ = time.perf_counter() - start

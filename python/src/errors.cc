@@ -37,20 +37,23 @@ void RaiseFromPackage(const char* class_name, const std::string& message, const 
   }
 }
 
-void Translate(std::exception_ptr pending) {
+// pybind11's translator type takes the exception_ptr by value.
+void Translate(std::exception_ptr pending) {  // NOLINT(performance-unnecessary-value-param)
   try {
     if (pending) std::rethrow_exception(pending);
   } catch (const InputError& error) {
-    RaiseFromPackage("InputError", error.what(), [&](const py::module_& errors, py::object type) {
-      py::list diagnostics;
-      for (const credence::Diagnostic& d : error.diagnostics()) {
-        diagnostics.append(Diagnostic(errors, d));
-      }
-      return type(error.what(), diagnostics);
-    });
+    RaiseFromPackage("InputError", error.what(),
+                     [&](const py::module_& errors, const py::object& type) {
+                       py::list diagnostics;
+                       for (const credence::Diagnostic& d : error.diagnostics()) {
+                         diagnostics.append(Diagnostic(errors, d));
+                       }
+                       return type(error.what(), diagnostics);
+                     });
   } catch (const OptionError& error) {
-    RaiseFromPackage("OptionError", error.what(),
-                     [&](const py::module_&, py::object type) { return type(error.what()); });
+    RaiseFromPackage("OptionError", error.what(), [&](const py::module_&, const py::object& type) {
+      return type(error.what());
+    });
   } catch (const OutputError& error) {
     // OSError(errno, strerror, filename) sets the attributes Python code tests for.
     const py::object exception = py::reinterpret_borrow<py::object>(PyExc_OSError)(
