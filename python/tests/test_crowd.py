@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import credence
-from conftest import claim_probabilities, dataset, reliabilities, timeline_values
+from conftest import DATASETS, claim_probabilities, dataset, reliabilities, timeline_values
 
 # Three tasks, three workers. Majority vote by hand: t1 a (2 of 3), t2 b (3 of 3), t3 a tie
 # 1-1 broken to the smaller text "a". Reliabilities (4 + agreements) / (5 + answers):
@@ -199,16 +199,11 @@ def test_help_says_what_each_argument_does():
 
 
 def test_results_do_not_depend_on_the_thread_count():
-    frame = read_crowd("dog") if (dataset_present("dog")) else HAND
+    frame = read_crowd("dog") if (DATASETS / "dog").is_dir() else HAND
     one = credence.GLAD(num_threads=1).fit(frame)
     four = credence.GLAD(num_threads=4).fit(frame)
     np.testing.assert_array_equal(one.probas_.to_numpy(), four.probas_.to_numpy())
     np.testing.assert_array_equal(one.skills_.to_numpy(), four.skills_.to_numpy())
-
-
-def dataset_present(folder):
-    from conftest import DATASETS
-    return (DATASETS / folder).is_dir()
 
 
 def test_the_solve_releases_the_gil():
