@@ -128,6 +128,8 @@ class Result:
     @property
     def claims(self) -> pd.DataFrame: ...
     @property
+    def predicates(self) -> pd.DataFrame: ...
+    @property
     def propositions(self) -> pd.DataFrame: ...
     @property
     def timelines(self) -> pd.DataFrame: ...
@@ -168,6 +170,8 @@ def score(
     prior_alpha: float = ...,
     prior_beta: float = ...,
     change_rate_per_year: float = ...,
+    change_rate_prior_years: float = ...,
+    dated_change_count: float = ...,
     probability_clamp: float = ...,
     confirm_threshold: float = ...,
     contradict_threshold: float = ...,

@@ -136,9 +136,21 @@ class Result:
         return self._frame("outlets", build)
 
     @property
+    def predicates(self) -> pd.DataFrame:
+        """One row per predicate, indexed by id: value_kind, mutable (True, False, or None when
+        the model learns whether the value changes), change_rate_prior (the prior mean of its
+        changes per year) and change_rate (the rate the temporal model learned; NaN for other
+        algorithms)."""
+        def build() -> pd.DataFrame:
+            columns = self._result.predicate_columns()
+            ids = columns.pop("id")
+            return pd.DataFrame(columns, index=pd.Index(ids, name="predicate"))
+        return self._frame("predicates", build)
+
+    @property
     def propositions(self) -> pd.DataFrame:
-        """One row per proposition (subject, predicate): its value kind, whether it is
-        mutable, and its candidate values."""
+        """One row per proposition (subject, predicate): its value kind, whether its predicate
+        is mutable (as in `predicates`), and its candidate values."""
         def build() -> pd.DataFrame:
             frame = pd.DataFrame(self._result.proposition_columns())
             frame.index.name = "proposition"
@@ -148,8 +160,9 @@ class Result:
     @property
     def claims(self) -> pd.DataFrame:
         """One row per claim, indexed by id: article, outlet, content_source, proposition
-        (a row of `propositions`), subject, predicate, value, as_of, probability (NaN when
-        unscored), status, component, evidence_group, weight, confidence, reason."""
+        (a row of `propositions`), subject, predicate, value, as_of, as_of_fallback, since and
+        until (the change the claim dates, as the period written, or None), probability (NaN
+        when unscored), status, component, evidence_group, weight, confidence, reason."""
         def build() -> pd.DataFrame:
             c = self._result.claim_columns()
             propositions = self.propositions
@@ -167,6 +180,8 @@ class Result:
                 "value": c["value"],
                 "as_of": _days(c["as_of"]),
                 "as_of_fallback": c["as_of_fallback"],
+                "since": c["since"],
+                "until": c["until"],
                 "probability": c["probability"],
                 "status": pd.Categorical.from_codes(c["status"], categories=c["status_names"]),
                 "component": c["component"],
@@ -201,9 +216,14 @@ class Result:
 
     @property
     def supersessions(self) -> pd.DataFrame:
-        """One row per supersession event: proposition, subject, predicate, at, kind
-        (world_change, correction, refinement), from_value, to_value, and the ids of the
-        superseded and the establishing claims."""
+        """One row per supersession event: proposition, subject, predicate, at (the day the new
+        value began: the posterior median of the change day for the temporal model),
+        probability (that the world changed rather than one side being wrong) and
+        probability_if_earlier_true (the same given the old value held), interval_from and
+        interval_until (the 90% interval of the change day), kind (world_change, correction,
+        refinement), from_value, to_value, and the ids of the superseded and the establishing
+        claims. The probabilities and the interval are NaN / NaT for algorithms without a time
+        model."""
         def build() -> pd.DataFrame:
             c = self._result.supersession_columns()
             propositions = self.propositions
@@ -212,6 +232,10 @@ class Result:
                 "subject": propositions["subject"].to_numpy()[c["proposition"]],
                 "predicate": propositions["predicate"].to_numpy()[c["proposition"]],
                 "at": _days(c["at"]),
+                "probability": c["probability"],
+                "probability_if_earlier_true": c["probability_if_earlier_true"],
+                "interval_from": _days(c["interval_from"]),
+                "interval_until": _days(c["interval_until"]),
                 "kind": c["kind"],
                 "from_value": c["from_value"],
                 "to_value": c["to_value"],
@@ -239,8 +263,9 @@ def score(source: Source, algorithm: str = _core.default_solver_options()["algor
         algorithm: One of credence.ALGORITHMS (``--algorithm``).
         format, allow_empty: As for credence.load.
         **options: Solver options by their names in credence's SolverOptions: max_iterations,
-            tolerance, prior_alpha, prior_beta, change_rate_per_year, probability_clamp,
-            confirm_threshold, contradict_threshold, explain_max_groups, num_threads, seed.
+            tolerance, prior_alpha, prior_beta, change_rate_per_year, change_rate_prior_years,
+            dated_change_count, probability_clamp, confirm_threshold, contradict_threshold,
+            explain_max_groups, num_threads, seed.
             Checked as the command line checks them: credence.OptionError (a ValueError) with
             its message for a value out of range, TypeError for an unknown name.
 

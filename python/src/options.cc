@@ -38,6 +38,8 @@ const std::initializer_list<Field<SolverOptions>>& SolverFields() {
       {"prior_alpha", &O::prior_alpha},
       {"prior_beta", &O::prior_beta},
       {"change_rate_per_year", &O::change_rate_per_year},
+      {"change_rate_prior_years", &O::change_rate_prior_years},
+      {"dated_change_count", &O::dated_change_count},
       {"probability_clamp", &O::probability_clamp},
       {"confirm_threshold", &O::confirm_threshold},
       {"contradict_threshold", &O::contradict_threshold},

@@ -4,6 +4,7 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <memory>
@@ -16,6 +17,7 @@
 #include "binding.h"
 #include "credence/atomic_file.h"
 #include "credence/claim_store.h"
+#include "credence/document.h"
 #include "credence/output.h"
 #include "credence/result.h"
 #include "credence/score.h"
@@ -40,6 +42,23 @@ py::object StateValue(const ClaimStore& store, std::size_t proposition, std::uin
   const auto values = store.ValuesOf(proposition);
   if (state < values.size()) return py::str(values[state].ToDisplay());
   return py::none();  // "none of the claimed values", null in the scores document
+}
+
+// The document's "mutable": true, false, or None when the model learns whether it changes.
+py::object Mutable(const PredicateRecord& predicate) {
+  switch (predicate.mutability) {
+    case Mutability::kMutable:
+      return py::bool_(true);
+    case Mutability::kImmutable:
+      return py::bool_(false);
+    case Mutability::kLearned:
+      break;
+  }
+  return py::none();
+}
+
+py::object DateText(const std::optional<Date>& date) {
+  return date ? py::object(py::str(date->ToIso())) : py::object(py::none());
 }
 
 py::tuple ClaimIds(const ClaimStore& store, const std::vector<std::uint32_t>& claims) {
@@ -118,6 +137,8 @@ py::dict ClaimColumns(const ResultHandle& result) {
   py::list ids;
   py::list values;
   py::list reasons;
+  py::list since;
+  py::list until;
   std::vector<std::int64_t> article(n);
   std::vector<std::int64_t> outlet(n);
   std::vector<std::int64_t> source(n);
@@ -137,6 +158,8 @@ py::dict ClaimColumns(const ResultHandle& result) {
     ids.append(record.id);
     values.append(record.value.ToDisplay());
     reasons.append(score.reason);
+    since.append(DateText(record.since));
+    until.append(DateText(record.until));
     const std::uint32_t a = store.claim_article(c);
     article[c] = a == ClaimStore::kNotFound ? -1 : a;
     outlet[c] = store.claim_outlet()[c];
@@ -176,6 +199,8 @@ py::dict ClaimColumns(const ResultHandle& result) {
   py::array_t<bool> fallback_array(static_cast<py::ssize_t>(n));
   for (std::size_t c = 0; c < n; ++c) fallback_array.mutable_at(c) = fallback[c];
   columns["as_of_fallback"] = fallback_array;
+  columns["since"] = since;
+  columns["until"] = until;
   columns["probability"] = ToNumpy(std::move(probability));
   columns["status"] = ToNumpy(std::move(status));
   columns["component"] = ToNumpy(std::move(component));
@@ -192,26 +217,54 @@ py::dict PropositionColumns(const ResultHandle& result) {
   py::list predicates;
   py::list kinds;
   py::list values;
-  std::vector<bool> is_mutable;
+  py::list mutability;
   for (std::size_t p = 0; p < store.num_propositions(); ++p) {
     const PredicateRecord& predicate = store.PredicateOf(p);
     subjects.append(store.propositions()[p].subject);
     predicates.append(predicate.id);
     kinds.append(std::string(ToString(predicate.value_kind)));
-    is_mutable.push_back(predicate.is_mutable);
+    mutability.append(Mutable(predicate));
     const auto candidates = store.ValuesOf(p);
     py::tuple texts(candidates.size());
     for (std::size_t k = 0; k < candidates.size(); ++k) texts[k] = candidates[k].ToDisplay();
     values.append(texts);
   }
-  py::array_t<bool> mutable_array(static_cast<py::ssize_t>(is_mutable.size()));
-  for (std::size_t p = 0; p < is_mutable.size(); ++p) mutable_array.mutable_at(p) = is_mutable[p];
   py::dict columns;
   columns["subject"] = subjects;
   columns["predicate"] = predicates;
   columns["value_kind"] = kinds;
-  columns["mutable"] = mutable_array;
+  columns["mutable"] = mutability;
   columns["values"] = values;
+  return columns;
+}
+
+py::dict PredicateColumns(const ResultHandle& result) {
+  const ClaimStore& store = *result.store;
+  const ScoreReport& report = *result.report;
+  py::list ids;
+  py::list kinds;
+  py::list mutability;
+  std::vector<double> prior;
+  std::vector<double> learned;
+  for (std::size_t q = 0; q < store.predicates().size(); ++q) {
+    const PredicateRecord& predicate = store.predicates()[q];
+    ids.append(predicate.id);
+    kinds.append(std::string(ToString(predicate.value_kind)));
+    mutability.append(Mutable(predicate));
+    // As the scores document states them: the prior mean of the change rate, and the rate the
+    // temporal model learned (NaN for algorithms without one).
+    prior.push_back(predicate.CanChange() ? predicate.change_rate_per_year.value_or(
+                                                report.options.change_rate_per_year)
+                                          : 0.0);
+    learned.push_back(q < report.change_rate_per_year.size() ? report.change_rate_per_year[q]
+                                                             : std::nan(""));
+  }
+  py::dict columns;
+  columns["id"] = ids;
+  columns["value_kind"] = kinds;
+  columns["mutable"] = mutability;
+  columns["change_rate_prior"] = ToNumpy(std::move(prior));
+  columns["change_rate"] = ToNumpy(std::move(learned));
   return columns;
 }
 
@@ -258,6 +311,10 @@ py::dict SupersessionColumns(const ResultHandle& result) {
   const ScoreReport& report = *result.report;
   std::vector<std::int64_t> proposition;
   std::vector<std::int64_t> at;
+  std::vector<double> probability;
+  std::vector<double> probability_if_earlier_true;
+  std::vector<std::int64_t> earliest;
+  std::vector<std::int64_t> latest;
   py::list kinds;
   py::list from_values;
   py::list to_values;
@@ -266,6 +323,10 @@ py::dict SupersessionColumns(const ResultHandle& result) {
   for (const Supersession& event : report.supersessions) {
     proposition.push_back(event.proposition);
     at.push_back(event.at);
+    probability.push_back(event.probability.value_or(std::nan("")));
+    probability_if_earlier_true.push_back(event.probability_if_earlier_true.value_or(std::nan("")));
+    earliest.push_back(event.interval ? (*event.interval)[0] : kNoDay);
+    latest.push_back(event.interval ? (*event.interval)[1] : kNoDay);
     kinds.append(std::string(ToString(event.kind)));
     from_values.append(StateValue(store, event.proposition, event.from_state));
     to_values.append(StateValue(store, event.proposition, event.to_state));
@@ -275,6 +336,10 @@ py::dict SupersessionColumns(const ResultHandle& result) {
   py::dict columns;
   columns["proposition"] = ToNumpy(std::move(proposition));
   columns["at"] = ToNumpy(std::move(at));
+  columns["probability"] = ToNumpy(std::move(probability));
+  columns["probability_if_earlier_true"] = ToNumpy(std::move(probability_if_earlier_true));
+  columns["interval_from"] = ToNumpy(std::move(earliest));
+  columns["interval_until"] = ToNumpy(std::move(latest));
   columns["kind"] = kinds;
   columns["from_value"] = from_values;
   columns["to_value"] = to_values;
@@ -310,6 +375,7 @@ void RegisterScore(py::module_& module) {
       .def("outlet_columns", &OutletColumns)
       .def("claim_columns", &ClaimColumns)
       .def("proposition_columns", &PropositionColumns)
+      .def("predicate_columns", &PredicateColumns)
       .def("timeline_columns", &TimelineColumns)
       .def("supersession_columns", &SupersessionColumns);
   module.def("score", &Run, py::arg("store"), py::arg("options"),
