@@ -161,7 +161,8 @@ Options FromDict(const py::dict& values, const std::initializer_list<Field<Optio
     if (found == nullptr) {
       std::string known;
       for (const Field<Options>& field : fields) {
-        known += (known.empty() ? "" : ", ") + std::string(field.name);
+        if (!known.empty()) known += ", ";
+        known += field.name;
       }
       throw py::type_error("unknown option '" + name + "'; known: " + known);
     }
