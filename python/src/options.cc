@@ -159,12 +159,12 @@ Options FromDict(const py::dict& values, const std::initializer_list<Field<Optio
       if (name == field.name) found = &field;
     }
     if (found == nullptr) {
-      std::string known;
+      std::string message = "unknown option '" + name + "'; known: ";
       for (const Field<Options>& field : fields) {
-        if (!known.empty()) known += ", ";
-        known += field.name;
+        if (&field != fields.begin()) message += ", ";
+        message += field.name;
       }
-      throw py::type_error("unknown option '" + name + "'; known: " + known);
+      throw py::type_error(message);
     }
     Set(options, *found, value);
   }
