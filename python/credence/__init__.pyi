@@ -89,6 +89,19 @@ class MajorityVote(_Aggregator):
 class Wawa(_Aggregator):
     def fit(self, data: pd.DataFrame) -> "Wawa": ...
 class DawidSkene(_ConfusionAttributes, _Aggregator):
+    confusion_pseudo_count: float
+    def __init__(
+        self,
+        n_iter: int = ...,
+        tol: float = ...,
+        *,
+        confusion_pseudo_count: float = ...,
+        prior_alpha: float = ...,
+        prior_beta: float = ...,
+        probability_clamp: float = ...,
+        num_threads: int = ...,
+        seed: int = ...,
+    ) -> None: ...
     def fit(self, data: pd.DataFrame) -> "DawidSkene": ...
 class OneCoinDawidSkene(_ConfusionAttributes, _Aggregator):
     def fit(self, data: pd.DataFrame) -> "OneCoinDawidSkene": ...
@@ -178,6 +191,7 @@ def score(
     explain_max_groups: int = ...,
     num_threads: int = ...,
     seed: int = ...,
+    confusion_pseudo_count: float = ...,
 ) -> Result: ...
 def synth(
     *,

@@ -241,7 +241,27 @@ class Wawa(_Aggregator):
 
 
 class DawidSkene(_ConfusionAttributes, _Aggregator):
-    pass
+    def __init__(
+        self,
+        n_iter: int = _DEFAULTS["max_iterations"],
+        tol: float = _DEFAULTS["tolerance"],
+        *,
+        confusion_pseudo_count: float = _DEFAULTS["confusion_pseudo_count"],
+        prior_alpha: float = _DEFAULTS["prior_alpha"],
+        prior_beta: float = _DEFAULTS["prior_beta"],
+        probability_clamp: float = _DEFAULTS["probability_clamp"],
+        num_threads: int = _DEFAULTS["num_threads"],
+        seed: int = _DEFAULTS["seed"],
+    ) -> None:
+        self.confusion_pseudo_count = confusion_pseudo_count
+        super().__init__(n_iter, tol, prior_alpha=prior_alpha, prior_beta=prior_beta,
+                         probability_clamp=probability_clamp, num_threads=num_threads,
+                         seed=seed)
+
+    def _options(self) -> Dict[str, Any]:
+        options = super()._options()
+        options["confusion_pseudo_count"] = self.confusion_pseudo_count
+        return options
 
 
 class OneCoinDawidSkene(_ConfusionAttributes, _Aggregator):
@@ -301,7 +321,12 @@ _document(MajorityVote, "Majority vote: each task's label is the one most worker
 _document(Wawa, "WAWA (worker agreement with aggregate): a majority vote weighted by each "
           "worker's agreement with the plain majority.", "wawa")
 _document(DawidSkene, "Dawid-Skene (1979): a confusion matrix per worker, fitted by EM.",
-          "dawid-skene", _ERRORS_DOC)
+          "dawid-skene", _ERRORS_DOC + """
+    confusion_pseudo_count (Dawid-Skene only): weight, in answers, of the prior that pulls each
+        worker's confusion matrix toward the population's (``confusion_pseudo_count`` of
+        credence's SolverOptions; default {confusion_pseudo_count:g}): a worker with n answers
+        is n / (n + 1) its own at 1 (docs/model.md, "Dawid-Skene").
+""".format(**_DEFAULTS))
 _document(OneCoinDawidSkene, "One-coin Dawid-Skene: one accuracy per worker, wrong answers "
           "spread evenly over the other labels, fitted by EM.", "one-coin", _ERRORS_DOC)
 _document(GLAD, "GLAD (Whitehill et al., 2009): worker expertise and task difficulty.", "glad")

@@ -265,7 +265,7 @@ def score(source: Source, algorithm: str = _core.default_solver_options()["algor
         **options: Solver options by their names in credence's SolverOptions: max_iterations,
             tolerance, prior_alpha, prior_beta, change_rate_per_year, change_rate_prior_years,
             dated_change_count, probability_clamp, confirm_threshold, contradict_threshold,
-            explain_max_groups, num_threads, seed.
+            explain_max_groups, num_threads, seed, confusion_pseudo_count.
             Checked as the command line checks them: credence.OptionError (a ValueError) with
             its message for a value out of range, TypeError for an unknown name.
 

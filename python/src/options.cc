@@ -46,6 +46,7 @@ const std::initializer_list<Field<SolverOptions>>& SolverFields() {
       {"explain_max_groups", &O::explain_max_groups},
       {"num_threads", &O::num_threads},
       {"seed", &O::seed},
+      {"confusion_pseudo_count", &O::confusion_pseudo_count},
   };
   return fields;
 }

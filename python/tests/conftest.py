@@ -33,6 +33,7 @@ class Cli:
 
     def run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
         return subprocess.run([self.binary, *map(str, args)], capture_output=True, text=True,
+                              stdin=subprocess.DEVNULL,
                               check=check)
 
     def score(self, *args: str) -> Dict[str, Any]:

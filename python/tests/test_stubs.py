@@ -49,8 +49,11 @@ def test_class_stubs_match_the_constructor():
     [base] = [n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "_Aggregator"]
     [init] = [n for n in base.body if isinstance(n, ast.FunctionDef) and n.name == "__init__"]
     stub = [a.arg for a in init.args.args + init.args.kwonlyargs if a.arg != "self"]
-    runtime = list(inspect.signature(credence.DawidSkene).parameters)
-    assert stub == runtime
+    assert stub == list(inspect.signature(credence.MajorityVote).parameters)
+    [ds] = [n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "DawidSkene"]
+    [init] = [n for n in ds.body if isinstance(n, ast.FunctionDef) and n.name == "__init__"]
+    stub = [a.arg for a in init.args.args + init.args.kwonlyargs if a.arg != "self"]
+    assert stub == list(inspect.signature(credence.DawidSkene).parameters)
     classes = {n.name for n in tree.body if isinstance(n, ast.ClassDef)}
     assert {c.__name__ for c in credence._aggregators.ALGORITHM_CLASSES} <= classes
 
