@@ -171,13 +171,16 @@ class Synth:
     def truth_json(self) -> str: ...
     def write(self, prefix: _PathLike, format: str = ...) -> None: ...
 
-def load(source: Source, format: str = ..., *, allow_empty: bool = ...) -> Store: ...
+def load(
+    source: Source, format: str = ..., *, allow_empty: bool = ..., duplicates: str = ...
+) -> Store: ...
 def score(
     source: Source,
     algorithm: str = ...,
     *,
     format: str = ...,
     allow_empty: bool = ...,
+    duplicates: str = ...,
     max_iterations: int = ...,
     tolerance: float = ...,
     prior_alpha: float = ...,
@@ -224,5 +227,6 @@ def evaluate(
     algorithms: Union[str, Sequence[str]] = ...,
     *,
     format: str = ...,
+    duplicates: str = ...,
     **options: Any,
 ) -> pd.DataFrame: ...

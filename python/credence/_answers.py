@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from ._errors import Diagnostic, InputError
+from ._errors import Diagnostic, InputError, warn_diagnostics
 
 COLUMNS = ("task", "worker", "label")
 SOURCE = "<DataFrame>"
@@ -49,14 +49,18 @@ def _require_columns(data: pd.DataFrame) -> None:
                          [Diagnostic("error", SOURCE, None, None, message)])
 
 
-def from_frame(data: pd.DataFrame) -> Answers:
-    """Loads the task, worker and label columns of `data` (other columns are ignored)."""
+def from_frame(data: pd.DataFrame, duplicates: str = "vote") -> Answers:
+    """Loads the task, worker and label columns of `data` (other columns are ignored).
+    `duplicates` is the command line's --duplicates: what a row does whose worker already
+    answered its task (vote, first, last or error). Warnings go through the warnings module."""
     _require_columns(data)
     task_codes, task_names = _factorize(data["task"])
     worker_codes, worker_names = _factorize(data["worker"])
     label_codes, label_names = _factorize(data["label"])
-    store, task_of, worker_of, state_of_label = _core.store_from_answers(
-        task_codes, task_names, worker_codes, worker_names, label_codes, label_names, SOURCE)
+    store, task_of, worker_of, state_of_label, found = _core.store_from_answers(
+        task_codes, task_names, worker_codes, worker_names, label_codes, label_names, duplicates,
+        SOURCE)
+    warn_diagnostics(found)
     # A label per state: the first of the labels that normalise to it.
     used = np.flatnonzero(state_of_label >= 0)
     _, first = np.unique(state_of_label[used], return_index=True)

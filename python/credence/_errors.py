@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple, Optional, Sequence
+import sys
+import warnings
+from typing import Iterable, NamedTuple, Optional, Sequence
 
 
 class Diagnostic(NamedTuple):
@@ -49,3 +51,20 @@ class OptionError(ValueError):
 class InputWarning(UserWarning):
     """Something in an input that credence used but that may not be what was meant (an article
     without a date, say)."""
+
+
+def _caller_level() -> int:
+    """The stacklevel of the first frame outside this package: warnings name the user's line."""
+    frame = sys._getframe(1)
+    level = 1
+    while frame is not None and frame.f_globals.get("__name__", "").startswith("credence"):
+        frame = frame.f_back
+        level += 1
+    return level
+
+
+def warn_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
+    """Issues each diagnostic as an InputWarning at the caller's line."""
+    level = _caller_level()
+    for diagnostic in diagnostics:
+        warnings.warn(str(diagnostic), InputWarning, stacklevel=level)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import warnings
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Union
 
@@ -16,29 +15,14 @@ import numpy as np
 import pandas as pd
 
 from . import _answers, _core
-from ._errors import Diagnostic, InputError, InputWarning
+from ._errors import Diagnostic, InputError, warn_diagnostics as _warn
 
 Store = _core.Store
 Source = Union[str, "os.PathLike[str]", Dict[str, Any], pd.DataFrame, Any]
 
 
-def _caller_level() -> int:
-    """The stacklevel of the first frame outside this package: warnings name the user's line."""
-    frame = sys._getframe(1)
-    level = 1
-    while frame is not None and frame.f_globals.get("__name__", "").startswith("credence"):
-        frame = frame.f_back
-        level += 1
-    return level
-
-
-def _warn(diagnostics: Iterable[Diagnostic]) -> None:
-    level = _caller_level()
-    for diagnostic in diagnostics:
-        warnings.warn(str(diagnostic), InputWarning, stacklevel=level)
-
-
-def load(source: Source, format: str = "auto", *, allow_empty: bool = False) -> Store:
+def load(source: Source, format: str = "auto", *, allow_empty: bool = False,
+         duplicates: str = "vote") -> Store:
     """Loads claims into a store, ready to score.
 
     Args:
@@ -50,6 +34,9 @@ def load(source: Source, format: str = "auto", *, allow_empty: bool = False) -> 
             population.
         allow_empty: Accept an input without claims (refused by default, as on the command
             line: an empty input is usually a broken pipeline).
+        duplicates: What a row of a table (answers, crowd CSV/TSV, population) does whose
+            worker already answered its item, as ``--duplicates``: vote (every row is a vote,
+            as crowd-kit counts them; one warning counts the repeats), first, last or error.
 
     Warnings in the input (an article without a date, say) are issued as
     credence.InputWarning. Raises credence.InputError naming file, line or JSON pointer.
@@ -58,7 +45,7 @@ def load(source: Source, format: str = "auto", *, allow_empty: bool = False) -> 
         store = source
         name = store.source
     elif isinstance(source, pd.DataFrame):
-        store = _answers.from_frame(source).store
+        store = _answers.from_frame(source, duplicates).store
         name = _answers.SOURCE
     elif isinstance(source, dict):
         name = "<dict>"
@@ -72,7 +59,7 @@ def load(source: Source, format: str = "auto", *, allow_empty: bool = False) -> 
         _warn(found)
     elif isinstance(source, (str, os.PathLike)):
         name = os.fspath(source)
-        store, found = _core.load_path(name, format)
+        store, found = _core.load_path(name, format, duplicates)
         _warn(found)
     else:
         raise TypeError(f"cannot load claims from {type(source).__name__}: expected a path, a "
@@ -254,14 +241,15 @@ class Result:
 
 
 def score(source: Source, algorithm: str = _core.default_solver_options()["algorithm"], *,
-          format: str = "auto", allow_empty: bool = False, **options: Any) -> Result:
+          format: str = "auto", allow_empty: bool = False, duplicates: str = "vote",
+          **options: Any) -> Result:
     """Scores claims, as ``credence score`` does.
 
     Args:
         source: Anything credence.load accepts (a path, a dict, a DataFrame of answers, a
             Store).
         algorithm: One of credence.ALGORITHMS (``--algorithm``).
-        format, allow_empty: As for credence.load.
+        format, allow_empty, duplicates: As for credence.load.
         **options: Solver options by their names in credence's SolverOptions: max_iterations,
             tolerance, prior_alpha, prior_beta, change_rate_per_year, change_rate_prior_years,
             dated_change_count, probability_clamp, confirm_threshold, contradict_threshold,
@@ -271,7 +259,7 @@ def score(source: Source, algorithm: str = _core.default_solver_options()["algor
 
     The solve runs without the GIL, so other Python threads go on meanwhile.
     """
-    store = load(source, format, allow_empty=allow_empty)
+    store = load(source, format, allow_empty=allow_empty, duplicates=duplicates)
     options["algorithm"] = algorithm
     return Result(store, _core.score(store, options))
 
@@ -392,7 +380,7 @@ def _truth_records(truth: Union[pd.Series, pd.DataFrame]) -> List[tuple]:
 
 def evaluate(source: Source, truth: Union[str, "os.PathLike[str]", pd.Series, pd.DataFrame],
              algorithms: Union[str, Sequence[str]] = "all", *, format: str = "auto",
-             **options: Any) -> pd.DataFrame:
+             duplicates: str = "vote", **options: Any) -> pd.DataFrame:
     """Scores `source` with each algorithm and compares with gold values, as ``credence eval``.
 
     Args:
@@ -401,14 +389,14 @@ def evaluate(source: Source, truth: Union[str, "os.PathLike[str]", pd.Series, pd
             --truth``), a Series of gold labels indexed by task (for answers), or a DataFrame
             with columns subject, predicate, value and optionally date.
         algorithms: "all", one name, or a list of names.
-        format: As for credence.load.
+        format, duplicates: As for credence.load.
         **options: Solver options, as for credence.score.
 
     Returns a DataFrame indexed by algorithm: accuracy, correct, gold_items,
     gold_without_claims, ties, macro_f1, log_loss, brier, expected_calibration_error,
     iterations, termination, fit_seconds.
     """
-    store = load(source, format)
+    store = load(source, format, duplicates=duplicates)
     if algorithms == "all":
         names = list(_core.solver_names())
     elif isinstance(algorithms, str):

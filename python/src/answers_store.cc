@@ -4,9 +4,10 @@
 // load_store.cc, LoadCrowd), so that a DataFrame and the CSV written from it score alike:
 // one outlet per worker and one proposition per task, numbered in order of first appearance;
 // the labels a closed domain in byte order of their normalised text; undated claims
-// (1970-01-01, marked as a fallback); a repeated answer weighing as one, and two different
-// answers of one worker to one task refused. Errors point at "/ROW/COLUMN", ROW counted from 0
-// as DataFrame.iloc counts.
+// (1970-01-01, marked as a fallback); repeated (task, worker) rows read by the --duplicates
+// rule (src/input/repeated_answers.cc, FinishVotes, restated here on the builder's public
+// FindRepeats and RemoveClaims: the library has no public entry point for it). Errors point
+// at "/ROW/COLUMN", ROW counted from 0 as DataFrame.iloc counts.
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
@@ -14,6 +15,7 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -23,6 +25,7 @@
 #include "credence/error.h"
 #include "credence/input.h"
 #include "credence/value.h"
+#include "errors.h"
 #include "numpy_columns.h"
 
 namespace credence::python {
@@ -101,10 +104,11 @@ struct AnswersStore {
   std::vector<std::int64_t> task_of_proposition;  // the task code of each proposition
   std::vector<std::int64_t> worker_of_outlet;     // the worker code of each outlet
   std::vector<std::int64_t> state_of_label;       // the state of each label code, -1 unused
+  std::vector<Diagnostic> warnings;
 };
 
 AnswersStore Build(const Column& tasks, const Column& workers, const Column& labels,
-                   std::size_t rows, const std::string& source) {
+                   std::size_t rows, DuplicateAnswers duplicates, const std::string& source) {
   const ReadOptions limits;
   Errors errors(source);
   if (rows == 0) {
@@ -175,27 +179,83 @@ AnswersStore Build(const Column& tasks, const Column& workers, const Column& lab
   for (const std::string& text : domain_text) domain.push_back(Value::Category(text));
   builder.SetDomain(predicate, std::move(domain), new_state_of);
 
-  // Claims are the rows in order, so a claim's index is its row.
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> conflicts;
-  result.store = std::move(builder).Finish("", &conflicts);
-  const ClaimStore& store = result.store;
-  for (const auto& [first, later] : conflicts) {
-    const std::uint32_t p = store.claim_proposition()[later];
-    errors.Add(later, "label",
-               "conflicting answers: worker \"" + store.outlets()[store.claim_outlet()[later]].id +
-                   "\" labels task \"" + store.propositions()[p].subject + "\" both \"" +
-                   store.ValuesOf(p)[store.claim_state()[first]].ToDisplay() + "\" (row " +
-                   std::to_string(first) + ") and \"" +
-                   store.ValuesOf(p)[store.claim_state()[later]].ToDisplay() + "\"");
+  // Claims are the rows in order, so a claim's index is its row. Repeated (task, worker) rows
+  // follow `duplicates` as the crowd CSV reader's --duplicates does: every row is a vote
+  // (the default), the first or the last answer of each pair is kept, or they are an error.
+  const std::vector<ClaimStoreBuilder::Repeat> repeats = builder.FindRepeats();
+  builder.SetClaimsIndependent();  // a repeated answer is one more vote, not a copy
+  if (!repeats.empty() && duplicates != DuplicateAnswers::kError) {
+    std::size_t conflicting = 0;
+    for (const ClaimStoreBuilder::Repeat& repeat : repeats) conflicting += repeat.conflicting;
+    std::string message = std::to_string(repeats.size()) +
+                          (repeats.size() == 1 ? " repeated row" : " repeated rows") +
+                          ": the (task, worker) pair of an earlier row again (" +
+                          std::to_string(conflicting) +
+                          " with a different answer; the first at row " +
+                          std::to_string(repeats.front().later) + "): ";
+    message += duplicates == DuplicateAnswers::kVote
+                   ? "every row counts as a vote (duplicates=\"first\", \"last\" or \"error\" "
+                     "reads them otherwise)"
+               : duplicates == DuplicateAnswers::kFirst
+                   ? "the first answer of each pair is kept, the later ones are left out"
+                   : "the last answer of each pair is kept, the earlier ones are left out";
+    result.warnings.push_back(
+        {Severity::kWarning, {source, "/" + std::to_string(repeats.front().later), 0}, message});
   }
-  errors.ThrowIfAny();
+  if (!repeats.empty() &&
+      (duplicates == DuplicateAnswers::kFirst || duplicates == DuplicateAnswers::kLast)) {
+    // kFirst: every later answer of a pair goes; kLast: every answer of a pair but its last.
+    // A pair's repeats all name its first answer.
+    std::vector<std::uint32_t> removed;
+    for (const ClaimStoreBuilder::Repeat& repeat : repeats) {
+      removed.push_back(repeat.later);
+      if (duplicates == DuplicateAnswers::kLast) removed.push_back(repeat.first);
+    }
+    if (duplicates == DuplicateAnswers::kLast) {
+      std::vector<std::uint32_t> last_of_pair(rows, 0);  // by the pair's first answer
+      for (const ClaimStoreBuilder::Repeat& repeat : repeats) {
+        last_of_pair[repeat.first] = std::max(last_of_pair[repeat.first], repeat.later);
+      }
+      std::vector<bool> kept(rows, false);
+      for (const ClaimStoreBuilder::Repeat& repeat : repeats)
+        kept[last_of_pair[repeat.first]] = true;
+      std::erase_if(removed, [&](std::uint32_t claim) { return kept[claim]; });
+    }
+    std::sort(removed.begin(), removed.end());
+    removed.erase(std::unique(removed.begin(), removed.end()), removed.end());
+    builder.RemoveClaims(removed);
+  }
+  result.store = std::move(builder).Finish("");
+  if (!repeats.empty() && duplicates == DuplicateAnswers::kError) {
+    const ClaimStore& store = result.store;
+    for (const ClaimStoreBuilder::Repeat& repeat : repeats) {
+      const std::uint32_t p = store.claim_proposition()[repeat.later];
+      const std::string first = store.ValuesOf(p)[store.claim_state()[repeat.first]].ToDisplay();
+      const std::string later = store.ValuesOf(p)[store.claim_state()[repeat.later]].ToDisplay();
+      const std::string who = "worker \"" + store.outlets()[store.claim_outlet()[repeat.later]].id +
+                              "\" labels task \"" + store.propositions()[p].subject + "\"";
+      errors.Add(repeat.later, "label",
+                 (repeat.conflicting
+                      ? "conflicting answers: " + who + " both \"" + first + "\" (row " +
+                            std::to_string(repeat.first) + ") and \"" + later + "\""
+                      : "repeated answer: " + who + " \"" + later + "\" again (first at row " +
+                            std::to_string(repeat.first) + ")") +
+                     "; duplicates=\"vote\", \"first\" or \"last\" reads such rows");
+    }
+    errors.ThrowIfAny();
+  }
   return result;
 }
 
 py::tuple StoreFromAnswers(const Codes& task_codes, const py::sequence& task_names,
                            const Codes& worker_codes, const py::sequence& worker_names,
                            const Codes& label_codes, const py::sequence& label_names,
-                           const std::string& source) {
+                           const std::string& duplicates_name, const std::string& source) {
+  const std::optional<DuplicateAnswers> duplicates = ParseDuplicateAnswers(duplicates_name);
+  if (!duplicates) {
+    throw std::invalid_argument("unknown duplicates \"" + duplicates_name +
+                                "\"; known: vote, first, last, error");
+  }
   const std::size_t rows = static_cast<std::size_t>(task_codes.size());
   if (worker_codes.size() != task_codes.size() || label_codes.size() != task_codes.size()) {
     throw std::invalid_argument("the task, worker and label columns differ in length");
@@ -206,14 +266,15 @@ py::tuple StoreFromAnswers(const Codes& task_codes, const py::sequence& task_nam
   AnswersStore built;
   {
     const py::gil_scoped_release release;
-    built = Build(tasks, workers, labels, rows, source);
+    built = Build(tasks, workers, labels, rows, *duplicates, source);
   }
   StoreHandle handle;
   handle.store = std::make_shared<const ClaimStore>(std::move(built.store));
   handle.format = InputFormat::kCrowdCsv;
   return py::make_tuple(std::move(handle), ToNumpy(std::move(built.task_of_proposition)),
                         ToNumpy(std::move(built.worker_of_outlet)),
-                        ToNumpy(std::move(built.state_of_label)));
+                        ToNumpy(std::move(built.state_of_label)),
+                        DiagnosticsToPython(built.warnings));
 }
 
 }  // namespace
@@ -221,9 +282,9 @@ py::tuple StoreFromAnswers(const Codes& task_codes, const py::sequence& task_nam
 void RegisterAnswers(py::module_& module) {
   module.def("store_from_answers", &StoreFromAnswers, py::arg("task_codes"), py::arg("task_names"),
              py::arg("worker_codes"), py::arg("worker_names"), py::arg("label_codes"),
-             py::arg("label_names"), py::arg("source"),
+             py::arg("label_names"), py::arg("duplicates"), py::arg("source"),
              "(Store, task code of each proposition, worker code of each outlet, state of each "
-             "label code) from factorised task, worker and label columns.");
+             "label code, warnings) from factorised task, worker and label columns.");
 }
 
 }  // namespace credence::python

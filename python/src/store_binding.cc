@@ -31,16 +31,25 @@ InputFormat FormatNamed(const std::string& name) {
   return *format;
 }
 
-py::tuple LoadPath(const std::string& path, const std::string& format_name) {
-  InputFormat format = FormatNamed(format_name);
+py::tuple LoadPath(const std::string& path, const std::string& format_name,
+                   const std::string& duplicates_name) {
+  const InputFormat format = FormatNamed(format_name);
+  ReadOptions options;
+  const std::optional<DuplicateAnswers> duplicates = ParseDuplicateAnswers(duplicates_name);
+  if (!duplicates) {
+    throw std::invalid_argument("unknown duplicates \"" + duplicates_name +
+                                "\"; known: vote, first, last, error");
+  }
+  options.duplicates = *duplicates;
   std::vector<Diagnostic> warnings;
   StoreHandle handle;
+  InputFormat detected = format;
   {
     const py::gil_scoped_release release;
-    if (format == InputFormat::kAuto && path != "-") format = DetectInputFormat(path);
-    handle.store = std::make_shared<const ClaimStore>(LoadClaimStore(path, format, {}, &warnings));
+    handle.store = std::make_shared<const ClaimStore>(
+        LoadClaimStore(path, format, options, &warnings, &detected));
   }
-  handle.format = format == InputFormat::kAuto ? InputFormat::kClaimsJson : format;
+  handle.format = detected == InputFormat::kAuto ? InputFormat::kClaimsJson : detected;
   return py::make_tuple(std::move(handle), DiagnosticsToPython(warnings));
 }
 
@@ -101,7 +110,9 @@ void RegisterStore(py::module_& module) {
            "The claims' columns: outlet, content_source, proposition, state, evidence_group, "
            "day (since 1970-01-01) and weight, one entry per claim.");
   module.def("load_path", &LoadPath, py::arg("path"), py::arg("format"),
-             "(Store, warnings) from a file in `format` (auto detects it).");
+             py::arg("duplicates") = "vote",
+             "(Store, warnings) from a file in `format` (auto detects it); `duplicates` as the "
+             "command line's --duplicates.");
   module.def("load_document_text", &LoadDocumentText, py::arg("text"), py::arg("source"),
              "(Store, warnings) from the text of a claims document; `source` names it in "
              "messages.");

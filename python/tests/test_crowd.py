@@ -2,7 +2,9 @@
 answers, the fast paths, the fitted attributes and the errors."""
 
 import inspect
+import json
 import threading
+import warnings
 import time
 
 import numpy as np
@@ -10,7 +12,8 @@ import pandas as pd
 import pytest
 
 import credence
-from conftest import DATASETS, claim_probabilities, dataset, reliabilities, timeline_values
+from conftest import (DATASETS, claim_probabilities, dataset, reliabilities, timeline_values,
+                      without_timings)
 
 # Three tasks, three workers. Majority vote by hand: t1 a (2 of 3), t2 b (3 of 3), t3 a tie
 # 1-1 broken to the smaller text "a". Reliabilities (4 + agreements) / (5 + answers), an answer
@@ -159,12 +162,47 @@ def test_labels_that_normalise_alike_are_one_label(cli, tmp_path):
                        cli_scores(cli, tmp_path, frame, "majority-vote"))
 
 
-def test_a_repeated_answer_weighs_as_one(cli, tmp_path):
-    frame = pd.concat([HAND, HAND.iloc[[2, 2]]], ignore_index=True)  # w3's "b" on t1 twice more
-    mv = credence.MajorityVote().fit(frame)
-    assert mv.probas_.loc["t1", "a"] == pytest.approx(2 / 3)
-    assert_same_as_cli(credence.MajorityVote(), frame,
-                       cli_scores(cli, tmp_path, frame, "majority-vote"))
+def test_every_row_is_a_vote_as_in_crowd_kit(cli, tmp_path):
+    # w3's "b" on t1 twice more: t1 now has a, a, b, b, b, and b wins 3 to 2.
+    frame = pd.concat([HAND, HAND.iloc[[2, 2]]], ignore_index=True)
+    with pytest.warns(credence.InputWarning, match="2 repeated rows") as caught:
+        mv = credence.MajorityVote().fit(frame)
+    assert caught[0].filename == __file__
+    assert mv.probas_.loc["t1", "b"] == pytest.approx(3 / 5)
+    assert mv.labels_["t1"] == "b"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", credence.InputWarning)
+        assert_same_as_cli(credence.MajorityVote(), frame,
+                           cli_scores(cli, tmp_path, frame, "majority-vote"))
+
+
+@pytest.mark.parametrize("rule", ["vote", "first", "last"])
+def test_the_duplicates_rules_read_a_frame_as_the_command_line_reads_its_csv(rule, cli, tmp_path):
+    # w1 answers t1 three times (a, b, b), w2 answers t2 twice (b, a).
+    frame = pd.concat([HAND, pd.DataFrame({"task": ["t1", "t1", "t2"], "worker": ["w1", "w1", "w2"],
+                                           "label": ["b", "b", "a"]})], ignore_index=True)
+    frame.to_csv(tmp_path / "answers.csv", index=False)
+    expected = json.loads(cli.run("score", tmp_path / "answers.csv", "--format", "crowd-csv",
+                                  "--algorithm", "majority-vote", "--duplicates", rule).stdout)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", credence.InputWarning)
+        got = json.loads(credence.score(frame, algorithm="majority-vote",
+                                        duplicates=rule).to_json())
+    for document in (expected, got):
+        document["engine"].pop("input")
+        document["engine"].pop("input_digest")
+    assert without_timings(got) == without_timings(expected)
+
+
+def test_duplicates_error_names_both_rows():
+    frame = pd.concat([HAND, pd.DataFrame({"task": ["t1"], "worker": ["w1"], "label": ["b"]})],
+                      ignore_index=True)
+    with pytest.raises(credence.InputError) as caught:
+        credence.load(frame, duplicates="error")
+    assert caught.value.pointer == "/8/label"
+    assert 'worker "w1" labels task "t1" both "a" (row 0) and "b"' in str(caught.value)
+    with pytest.raises(ValueError, match='unknown duplicates "twice"'):
+        credence.load(frame, duplicates="twice")
 
 
 def test_confusion_attributes_follow_crowd_kits_definition():
@@ -241,15 +279,6 @@ def test_missing_values_are_located():
     assert caught.value.file == "<DataFrame>"
     assert "missing label" in str(caught.value)
     assert isinstance(caught.value, ValueError)
-
-
-def test_conflicting_answers_are_refused_as_the_csv_reader_refuses_them():
-    frame = pd.concat([HAND, pd.DataFrame({"task": ["t1"], "worker": ["w1"], "label": ["b"]})],
-                      ignore_index=True)
-    with pytest.raises(credence.InputError) as caught:
-        credence.DawidSkene().fit(frame)
-    assert caught.value.pointer == "/8/label"
-    assert 'worker "w1" labels task "t1" both "a" (row 0) and "b"' in str(caught.value)
 
 
 def test_missing_columns_and_wrong_types():
