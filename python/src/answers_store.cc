@@ -234,13 +234,19 @@ AnswersStore Build(const Column& tasks, const Column& workers, const Column& lab
       const std::string later = store.ValuesOf(p)[store.claim_state()[repeat.later]].ToDisplay();
       const std::string who = "worker \"" + store.outlets()[store.claim_outlet()[repeat.later]].id +
                               "\" labels task \"" + store.propositions()[p].subject + "\"";
-      errors.Add(repeat.later, "label",
-                 (repeat.conflicting
-                      ? "conflicting answers: " + who + " both \"" + first + "\" (row " +
-                            std::to_string(repeat.first) + ") and \"" + later + "\""
-                      : "repeated answer: " + who + " \"" + later + "\" again (first at row " +
-                            std::to_string(repeat.first) + ")") +
-                     "; duplicates=\"vote\", \"first\" or \"last\" reads such rows");
+      std::string message;
+      if (repeat.conflicting) {
+        message = "conflicting answers: " + who;
+        message += " both \"" + first;
+        message += "\" (row " + std::to_string(repeat.first);
+        message += ") and \"" + later + "\"";
+      } else {
+        message = "repeated answer: " + who;
+        message += " \"" + later;
+        message += "\" again (first at row " + std::to_string(repeat.first) + ")";
+      }
+      message += "; duplicates=\"vote\", \"first\" or \"last\" reads such rows";
+      errors.Add(repeat.later, "label", std::move(message));
     }
     errors.ThrowIfAny();
   }
