@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages credence needs, skipping those already present.
 # Usage: tools/install-deps.sh [build|test|bench|fuzz]
-#   test = build + what the test suite needs; bench = build + Google Benchmark (bench/);
+#   test = build + what the test suite needs (the Python module's build and tests included);
+#   bench = build + Google Benchmark (bench/);
 #   fuzz = build + clang and libFuzzer for tools/fuzz.sh
 set -euo pipefail
 
@@ -9,7 +10,9 @@ build_packages=(cmake ninja-build g++ pkg-config libeigen3-dev libboost-graph-de
                 nlohmann-json3-dev libcli11-dev libssl-dev libsimdjson-dev
                 libsqlite3-dev libcpp-httplib-dev)
 test_packages=(googletest libgtest-dev python3 python3-jsonschema clang-format clang-tidy git
-               chromium chromium-driver python3-selenium python3-pytest python3-numpy)
+               chromium chromium-driver python3-selenium python3-pytest python3-numpy
+               pybind11-dev python3-dev python3-pandas python3-venv python3-setuptools
+               python3-pip python3-wheel)
 bench_packages=(libbenchmark-dev python3-numpy)
 fuzz_packages=(clang-14 libclang-rt-14-dev)
 
