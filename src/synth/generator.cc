@@ -269,9 +269,10 @@ namespace {
 // on one line.
 std::string SynthJsonlHeader(const SynthDataset& data) {
   std::string out =
-      "{\"credence\": \"1\", \"generator\": {\"name\": \"credence synth\", \"seed\": ";
+      "{\"credence\": \"1\", \"extensions\": {\"generator\": {\"name\": \"credence synth\", "
+      "\"seed\": ";
   AppendInt(out, static_cast<std::int64_t>(data.options.seed));
-  out += "}, \"outlets\": [";
+  out += "}}, \"outlets\": [";
   for (std::size_t s = 0; s < data.sources.size(); ++s) {
     out += s > 0 ? ", {\"id\": " : "{\"id\": ";
     AppendQuoted(out, data.sources[s].id);
@@ -327,9 +328,11 @@ std::string SynthClaimsJson(const SynthDataset& data) {
   const std::vector<std::string> dates = WindowDates(data);
   std::string out;
   out.reserve(data.claims.size() * 190 + 4096);
-  out += "{\n  \"credence\": \"1\",\n  \"generator\": {\"name\": \"credence synth\", \"seed\": ";
+  out +=
+      "{\n  \"credence\": \"1\",\n  \"extensions\": {\"generator\": {\"name\": \"credence synth\", "
+      "\"seed\": ";
   AppendInt(out, static_cast<std::int64_t>(options.seed));
-  out += "},\n  \"outlets\": [\n";
+  out += "}},\n  \"outlets\": [\n";
   for (std::size_t s = 0; s < data.sources.size(); ++s) {
     out += "    {\"id\": ";
     AppendQuoted(out, data.sources[s].id);
