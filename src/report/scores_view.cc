@@ -473,16 +473,14 @@ class ViewBuilder {
     event.kind = read_.String(json, "kind", pointer);
     event.from_value = ValueOf(read_.Member(json, "from_value", pointer));
     event.to_value = ValueOf(read_.Member(json, "to_value", pointer));
-    event.change_probability = read_.OptionalNumber(json, "change_probability", pointer);
-    for (const char* key : {"at_interval", "interval"}) {
-      const Json* interval = Reader::Optional(json, key);
-      if (interval == nullptr) continue;
+    // The temporal model's change posterior; null for algorithms without a time model.
+    event.change_probability = read_.OptionalNumber(json, "probability", pointer);
+    if (const Json* interval = Reader::Optional(json, "interval")) {
       if (!interval->is_array() || interval->size() != 2) {
-        read_.Fail(pointer + "/" + key, "expected [earliest, latest] dates");
+        read_.Fail(pointer + "/interval", "expected [earliest, latest] dates");
       }
-      event.interval = {read_.DayOf((*interval)[0], pointer + "/" + key + "/0"),
-                        read_.DayOf((*interval)[1], pointer + "/" + key + "/1")};
-      break;
+      event.interval = {read_.DayOf((*interval)[0], pointer + "/interval/0"),
+                        read_.DayOf((*interval)[1], pointer + "/interval/1")};
     }
     pending.superseded = read_.Strings(json, "superseded_claims", pointer, true);
     pending.establishing = read_.Strings(json, "establishing_claims", pointer, true);

@@ -342,8 +342,7 @@ class PropositionPass {
     return {changes, exposure};
   }
 
-  // Posterior probability of each observation being right: P(c true) per claim position (NaN
-  // for unscorable claims), and sum of w * P(right) and of w per negated observation's source.
+  // P(c true) per claim position (NaN for unscorable claims).
   void ClaimProbabilities(std::vector<double>* out) {
     auto posterior = ws_.posterior();
     const auto state = store_.claim_state();
@@ -356,6 +355,8 @@ class PropositionPass {
     }
   }
 
+  // Calls add(claim, P(right)) for every negated observation ("not v" on a day its change dates
+  // name), for the M-step.
   template <typename Add>
   void ForEachNegation(const Add& add) {
     auto posterior = ws_.posterior();

@@ -69,11 +69,12 @@ TEST(ReadScoresViewTest, ReadsTheSampleDocument) {
   EXPECT_EQ(view.FindOutlet("nobody"), ScoresView::kNone);
 }
 
-// Keys that later versions of the document add are read when present.
+// The temporal model's change posterior (supersessions[].probability and .interval, null for
+// other algorithms) and learned rates are read when present.
 TEST(ReadScoresViewTest, ReadsChangeProbabilitiesIntervalsAndChangeRatesWhenPresent) {
   Json document = SampleJson();
-  document["supersessions"][0]["change_probability"] = 0.93;
-  document["supersessions"][0]["at_interval"] = {"2025-02-01", "2025-04-10"};
+  document["supersessions"][0]["probability"] = 0.93;
+  document["supersessions"][0]["interval"] = {"2025-02-01", "2025-04-10"};
   document["propositions"][0]["change_rate"] = 0.7;
   const ScoresView view = Read(document);
   EXPECT_EQ(view.supersessions[0].change_probability, 0.93);
@@ -81,6 +82,10 @@ TEST(ReadScoresViewTest, ReadsChangeProbabilitiesIntervalsAndChangeRatesWhenPres
   EXPECT_EQ(view.supersessions[0].interval->first, testing::Day(2025, 2, 1));
   EXPECT_EQ(view.propositions[0].change_rate, 0.7);
   // Without them, nothing is made up.
+  Json nulls = SampleJson();
+  nulls["supersessions"][0]["probability"] = nullptr;
+  nulls["supersessions"][0]["interval"] = nullptr;
+  EXPECT_FALSE(Read(nulls).supersessions[0].interval.has_value());
   const ScoresView plain = Read(SampleJson());
   EXPECT_FALSE(plain.supersessions[0].change_probability.has_value());
   EXPECT_FALSE(plain.supersessions[0].interval.has_value());
