@@ -333,12 +333,7 @@ std::string SynthClaimsJson(const SynthDataset& data) {
       "\"seed\": ";
   AppendInt(out, static_cast<std::int64_t>(options.seed));
   out += "}},\n  \"outlets\": [\n";
-  for (std::size_t s = 0; s < data.sources.size(); ++s) {
-    out += "    {\"id\": ";
-    AppendQuoted(out, data.sources[s].id);
-    out += ", \"name\": \"Synthetic source " + std::to_string(s + 1) + "\", \"kind\": \"outlet\"}";
-    out += s + 1 < data.sources.size() ? ",\n" : "\n";
-  }
+  synth::AppendSyntheticOutlets(out, data.sources);
   out += "  ],\n  \"predicates\": [\n";
   out += "    {\"id\": \"synth_static\", \"value_kind\": \"category\", \"mutable\": false},\n";
   out += "    {\"id\": \"synth_mutable\", \"value_kind\": \"category\", \"mutable\": true";

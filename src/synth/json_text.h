@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace credence::synth {
 
@@ -27,6 +28,17 @@ inline void AppendQuoted(std::string& out, std::string_view text) {
   out += '"';
   out += text;
   out += '"';
+}
+
+// The claims document's "outlets" entries, one line per synthetic source.
+template <typename Source>
+void AppendSyntheticOutlets(std::string& out, const std::vector<Source>& sources) {
+  for (std::size_t s = 0; s < sources.size(); ++s) {
+    out += "    {\"id\": ";
+    AppendQuoted(out, sources[s].id);
+    out += ", \"name\": \"Synthetic source " + std::to_string(s + 1) + "\", \"kind\": \"outlet\"}";
+    out += s + 1 < sources.size() ? ",\n" : "\n";
+  }
 }
 
 }  // namespace credence::synth

@@ -345,12 +345,7 @@ std::string NewsSynthClaimsJson(const NewsSynthDataset& data) {
       "synth\", \"regime\": \"news\", \"seed\": ";
   AppendInt(out, static_cast<std::int64_t>(options.seed));
   out += "}},\n  \"outlets\": [\n";
-  for (std::size_t s = 0; s < data.sources.size(); ++s) {
-    out += "    {\"id\": ";
-    AppendQuoted(out, data.sources[s].id);
-    out += ", \"name\": \"Synthetic source " + std::to_string(s + 1) + "\", \"kind\": \"outlet\"}";
-    out += s + 1 < data.sources.size() ? ",\n" : "\n";
-  }
+  synth::AppendSyntheticOutlets(out, data.sources);
   // Every predicate the options allow, declared whether or not a proposition uses it, so the
   // header does not depend on the draws.
   const char* mutable_key = options.declare_mutable ? ", \"mutable\": true" : "";
